@@ -1,0 +1,108 @@
+/**
+ * The explanation catalog: one builder per Reachability Analyzer code, each giving the
+ * component that stopped the traffic, one plain sentence that names it and the rule, and the
+ * change that would let the traffic through.
+ */
+import { type Cidr, cidrOf, formatCidr, formatIpv4 } from '../ip/index.ts';
+import type { AclLine, PacketHeader } from '../filter/index.ts';
+import type { NAcl, NEni, NRoute, NRouteTable, NSubnet } from '../model/network.ts';
+import type { Explanation, ExplanationCode, FixAction } from '../walk/types.ts';
+import { aclEntryFor, describeAclEntry, describePermission, permissionFor } from './fixes.ts';
+import { flowLabel, named, trafficLabel } from './labels.ts';
+import type { RouteFix } from './route-fix.ts';
+
+type Built = Omit<Explanation, 'path'>;
+
+const build = (code: ExplanationCode, component: string, direction: Built['direction'], message: string, fix?: string, action?: FixAction): Built =>
+  ({ code, direction, component, message, ...(fix ? { fix } : {}), ...(action ? { action } : {}) });
+
+export function noRoute(table: NRouteTable, subnet: NSubnet | null, h: PacketHeader, fix: RouteFix): Built {
+  const where = subnet ? ` (used by ${named(subnet.id, subnet.name)})` : '';
+  return build('NO_ROUTE_TO_DESTINATION', table.id, null, `Route table ${table.id}${where} has no route that matches ${formatIpv4(h.dstIp)}, so the packet is dropped.`, fix.fix, fix.action);
+}
+
+export function badStateRoute(table: NRouteTable, route: NRoute, reason: string, fix: string, action?: FixAction): Built {
+  return build('BAD_STATE_ROUTE', table.id, null, `Route table ${table.id} sends ${formatCidr(route.destination)} to ${targetId(route)}, but ${reason}, so the packet is dropped.`, fix, action);
+}
+
+export function targetId(route: NRoute): string {
+  const t = route.target;
+  return t.kind === 'local' ? 'local' : t.id;
+}
+
+/** The source range to suggest in a rule: the remote's VPC CIDR when known, else the address itself. */
+export function remoteRange(ip: number, vpcCidr: Cidr | null): Cidr {
+  return vpcCidr ?? cidrOf(ip, 32);
+}
+
+export function sgMismatch(eni: NEni, direction: 'ingress' | 'egress', h: PacketHeader, remote: Cidr): Built {
+  const groups = [...eni.groupIds].join(', ') || 'no security group';
+  const other = direction === 'ingress' ? `from ${formatIpv4(h.srcIp)}` : `to ${formatIpv4(h.dstIp)}`;
+  const verb = direction === 'ingress' ? 'inbound' : 'outbound';
+  const permission = permissionFor(h, remote);
+  const group = eni.groups[0]?.id ?? [...eni.groupIds][0];
+  const fix = group ? `Add an ${verb} rule to ${group} allowing ${describePermission(permission, direction)}.` : `Attach a security group to ${eni.id} that allows it.`;
+  const action: FixAction | undefined = group ? { kind: 'add-sg-rule', groupId: group, direction, permission } : undefined;
+  return build('ENI_SG_RULES_MISMATCH', eni.id, direction, `No ${verb} rule of the security groups of ${named(eni.id, eni.name)} (${groups}) allows ${trafficLabel(h)} ${other}.`, fix, action);
+}
+
+export function aclRestriction(acl: NAcl, subnet: NSubnet, egress: boolean, line: AclLine, h: PacketHeader, remote: Cidr, isReply: boolean): Built {
+  const verb = egress ? 'outbound' : 'inbound';
+  const rule = line.ruleNumber === 32767 ? 'the default "*" rule' : `rule ${line.ruleNumber}`;
+  const what = isReply ? `the reply (${trafficLabel(h)}, ${flowLabel(h)})` : `${trafficLabel(h)} (${flowLabel(h)})`;
+  const stateless = isReply ? ' Network ACLs are stateless: the reply needs its own rule.' : '';
+  const used = new Set((egress ? acl.egress : acl.ingress).map((l) => l.ruleNumber));
+  const entry = aclEntryFor(h, remote, egress, line, used, isReply);
+  const action: FixAction | undefined = acl.implicit ? undefined : { kind: 'add-acl-entry', networkAclId: acl.id, entry };
+  return build('SUBNET_ACL_RESTRICTION', acl.id, egress ? 'egress' : 'ingress',
+    `Network ACL ${acl.id} of ${named(subnet.id, subnet.name)} denies ${what} ${verb} with ${rule} (${line.label}).${stateless}`,
+    `Add an ${verb} ${describeAclEntry(entry)} to ${acl.id}.`, action);
+}
+
+/**
+ * Traffic over a peering whose source or destination is outside the two VPCs. `fixVpcs` names
+ * the two VPCs that would need a peering of their own, when the network holds both.
+ */
+export function pcxCidr(pcxId: string, h: PacketHeader, problem: 'source' | 'destination', vpcId: string, fixVpcs?: [string, string]): Built {
+  const ip = problem === 'source' ? h.srcIp : h.dstIp;
+  const fix = fixVpcs
+    ? `Create a peering connection between ${fixVpcs[0]} and ${fixVpcs[1]}, accept it, and route each VPC's traffic for the other over it.`
+    : problem === 'destination'
+      ? `Peer the two VPCs that must talk directly (a peering connection of their own) and route the traffic over it; for the internet, use the VPC's own internet or NAT gateway.`
+      : `Send the traffic from an address inside the peered VPC, or peer the source VPC directly.`;
+  return build('PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcxId, null,
+    `Peering connection ${pcxId} carries only traffic between the two peered VPCs, but the ${problem} ${formatIpv4(ip)} is not in ${vpcId}: peering is not transitive and a VPC cannot use its peer's gateways.`,
+    fix);
+}
+
+export function igwNoPublicIp(igwId: string, sender: NEni | null, h: PacketHeader): Built {
+  const who = sender ? named(sender.id, sender.name) : formatIpv4(h.srcIp);
+  return build('IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', igwId, 'egress',
+    `Internet gateway ${igwId} drops traffic from ${who}: it has no public IPv4 address or Elastic IP to translate ${formatIpv4(h.srcIp)} to.`,
+    sender ? `Associate an Elastic IP with ${sender.id}, or route the subnet's internet traffic through a NAT gateway in a public subnet.` : undefined);
+}
+
+export function igwPrivateDestination(igwId: string, h: PacketHeader): Built {
+  return build('IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS', igwId, 'egress',
+    `Internet gateway ${igwId} drops traffic to ${formatIpv4(h.dstIp)}: it is a private address, which the internet does not route.`,
+    `Route ${formatIpv4(h.dstIp)} through the peering connection, VPN or transit gateway that leads to its network instead of the internet gateway.`);
+}
+
+export function noEniAtDestination(component: string, h: PacketHeader, where: string, fix?: string): Built {
+  return build('NO_ENI_AT_DESTINATION', component, null, `No network interface has the address ${formatIpv4(h.dstIp)} ${where}, so nothing receives the packet.`, fix ?? 'Send the traffic to the private IP of a running instance.');
+}
+
+export function igwIngressNoPublicIp(component: string, eni: NEni | null, reason: string): Built {
+  return build('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS', component, 'ingress', reason,
+    eni ? `Associate an Elastic IP with ${eni.id} (and make sure its VPC has an attached internet gateway and a 0.0.0.0/0 route to it).` : undefined);
+}
+
+export function protocolRestriction(natId: string, h: PacketHeader): Built {
+  return build('PROTOCOL_RESTRICTION', natId, null, `NAT gateway ${natId} forwards only TCP, UDP and ICMP; it drops ${trafficLabel(h)}.`, 'Use TCP, UDP or ICMP, or give the instance a public IP and route through an internet gateway.');
+}
+
+export function unsupportedComponent(id: string, what: string): Built {
+  return build('UNSUPPORTED_COMPONENT', id, null, `The route leads to ${id}, a ${what}, which this simulator does not model; what happens beyond it is not shown.`, undefined);
+}
+
+export { formatCidr };

@@ -1,0 +1,66 @@
+import { contains, formatCidr, isPublicIpv4 } from '../ip/index.ts';
+import type { Network, NEni, NRouteTable, NVpc } from '../model/network.ts';
+import type { FixAction } from '../walk/types.ts';
+import { named } from './labels.ts';
+
+export interface RouteFix {
+  fix: string;
+  action?: FixAction;
+}
+
+/** The VPC (other than `from`) whose CIDRs contain the address. */
+function vpcHolding(net: Network, ip: number, from: NVpc): { vpc: NVpc; cidr: string } | null {
+  for (const vpc of net.vpcs.values()) {
+    if (vpc === from) continue;
+    const c = vpc.cidrs.find((x) => contains(x, ip));
+    if (c) return { vpc, cidr: formatCidr(c) };
+  }
+  return null;
+}
+
+/** The peering connection between two VPCs, preferring an active one. */
+export function peeringBetween(net: Network, a: string, b: string) {
+  let found = null;
+  for (const p of net.peerings.values()) {
+    const joins = (p.requesterVpcId === a && p.accepterVpcId === b) || (p.requesterVpcId === b && p.accepterVpcId === a);
+    if (!joins || p.status === 'deleted' || p.status === 'rejected' || p.status === 'expired' || p.status === 'failed') continue;
+    if (p.status === 'active') return p;
+    found ??= p;
+  }
+  return found;
+}
+
+/**
+ * What route would deliver the address from this table: a route to the peer VPC through an
+ * existing peering (after accepting it if it is pending), to an internet gateway, or to a NAT
+ * gateway for a private instance.
+ */
+export function suggestRoute(net: Network, table: NRouteTable, dst: number, sender: NEni | null): RouteFix {
+  const vpc = net.vpcs.get(table.vpcId);
+  if (!vpc) return { fix: `Add a route that matches this destination to ${table.id}.` };
+  const peer = vpcHolding(net, dst, vpc);
+  if (peer) {
+    const p = peeringBetween(net, vpc.id, peer.vpc.id);
+    const target = { VpcPeeringConnectionId: p?.id ?? 'pcx-…' };
+    if (!p) {
+      return { fix: `Create a VPC peering connection between ${named(vpc.id, vpc.name)} and ${named(peer.vpc.id, peer.vpc.name)}, accept it, then add a route ${peer.cidr} → the peering connection to ${table.id} (and the return route in ${peer.vpc.id}'s route table).` };
+    }
+    const accept = p.status === 'active' ? '' : `Accept ${p.id} (it is ${p.status}), then add`;
+    const verb = accept ? accept : 'Add';
+    return {
+      fix: `${verb} a route ${peer.cidr} → ${p.id} to ${table.id}; ${peer.vpc.id} needs a route back to ${formatCidr(vpc.cidrs[0])} too.`,
+      action: p.status === 'active' ? { kind: 'add-route', routeTableId: table.id, destination: peer.cidr, target } : { kind: 'accept-peering', peeringId: p.id },
+    };
+  }
+  if (isPublicIpv4(dst)) {
+    const nat = [...net.natGateways.values()].find((n) => n.subnet?.vpc === vpc && n.state === 'available' && n.subnet?.routeTable !== table);
+    if (sender && sender.publicIp === null && nat) {
+      return { fix: `Add a route 0.0.0.0/0 → ${nat.id} to ${table.id}: ${sender.id} has no public IP, so it reaches the internet through the NAT gateway.`, action: { kind: 'add-route', routeTableId: table.id, destination: '0.0.0.0/0', target: { NatGatewayId: nat.id } } };
+    }
+    if (vpc.internetGateway) {
+      return { fix: `Add a route 0.0.0.0/0 → ${vpc.internetGateway.id} to ${table.id}.`, action: { kind: 'add-route', routeTableId: table.id, destination: '0.0.0.0/0', target: { GatewayId: vpc.internetGateway.id } } };
+    }
+    return { fix: `Create an internet gateway, attach it to ${vpc.id}, and add a route 0.0.0.0/0 → igw-… to ${table.id}.` };
+  }
+  return { fix: `No VPC in this network holds that address; add a route for it to ${table.id} towards the network that does.` };
+}

@@ -1,0 +1,113 @@
+/**
+ * An open-addressing hash table of flows keyed by integers only (target, window, direction,
+ * 5-tuple, packet addresses, action), with the running sums beside them. Keys and sums are
+ * interleaved per row in two Float64Arrays, so finding and updating a flow touches few cache
+ * lines and no string key is built per packet.
+ */
+
+/** The integer key of one flow (reused by the caller: fill it in, then call add). */
+export interface FlowKey {
+  target: number;
+  window: number;
+  src: number;
+  dst: number;
+  /** srcPort * 65536 + dstPort. */
+  ports: number;
+  /** protocol | direction << 8 | action << 9. */
+  kind: number;
+  pktSrc: number;
+  pktDst: number;
+}
+
+/** Key layout: target, window, src, dst, ports, kind, pktSrc, pktDst. */
+const K = 8;
+/** Sum layout: packets, bytes, start, end, tcp flags, first event index. */
+const S = 6;
+
+function hashKey(target: number, window: number, src: number, dst: number, ports: number, kind: number, pktSrc: number, pktDst: number): number {
+  let h = Math.imul(target ^ 0x9e3779b9, 0x85ebca6b);
+  h = Math.imul(h ^ src, 0xc2b2ae35);
+  h = Math.imul(h ^ dst, 0x85ebca6b);
+  h = Math.imul(h ^ ports, 0xc2b2ae35);
+  h = Math.imul(h ^ (window | 0) ^ (kind << 20), 0x85ebca6b);
+  h = Math.imul(h ^ pktSrc ^ (pktDst >>> 3), 0xc2b2ae35);
+  return h ^ (h >>> 15);
+}
+
+/** Flows in insertion order (row 0, 1, ...). */
+export class FlowTable {
+  size = 0;
+  private capacity: number;
+  private slots: Int32Array;
+  private mask: number;
+  private keys: Float64Array;
+  private sums: Float64Array;
+
+  constructor(expectedRows = 64) {
+    this.capacity = Math.max(16, 2 ** Math.ceil(Math.log2(Math.max(1, expectedRows))));
+    this.slots = new Int32Array(this.capacity * 2);
+    this.mask = this.capacity * 2 - 1;
+    this.keys = new Float64Array(this.capacity * K);
+    this.sums = new Float64Array(this.capacity * S);
+  }
+
+  /** Adds one packet to its flow, creating the flow on first sight. */
+  add(k: FlowKey, bytes: number, time: number, flags: number, eventIndex: number): void {
+    const keys = this.keys;
+    let slot = hashKey(k.target, k.window, k.src, k.dst, k.ports, k.kind, k.pktSrc, k.pktDst) & this.mask;
+    for (;;) {
+      const row = this.slots[slot] - 1;
+      if (row < 0) break;
+      const o = row * K;
+      if (keys[o + 2] === k.src && keys[o + 3] === k.dst && keys[o + 4] === k.ports && keys[o] === k.target &&
+          keys[o + 1] === k.window && keys[o + 5] === k.kind && keys[o + 6] === k.pktSrc && keys[o + 7] === k.pktDst) {
+        const s = row * S;
+        const sums = this.sums;
+        sums[s]++;
+        sums[s + 1] += bytes;
+        if (time < sums[s + 2]) sums[s + 2] = time;
+        if (time > sums[s + 3]) sums[s + 3] = time;
+        sums[s + 4] = sums[s + 4] | flags;
+        return;
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    const row = this.size++;
+    this.slots[slot] = row + 1;
+    const o = row * K;
+    keys[o] = k.target; keys[o + 1] = k.window; keys[o + 2] = k.src; keys[o + 3] = k.dst;
+    keys[o + 4] = k.ports; keys[o + 5] = k.kind; keys[o + 6] = k.pktSrc; keys[o + 7] = k.pktDst;
+    const s = row * S;
+    const sums = this.sums;
+    sums[s] = 1; sums[s + 1] = bytes; sums[s + 2] = time; sums[s + 3] = time; sums[s + 4] = flags; sums[s + 5] = eventIndex;
+    if (this.size * 2 > this.capacity) this.grow();
+  }
+
+  target(row: number): number { return this.keys[row * K]; }
+  window(row: number): number { return this.keys[row * K + 1]; }
+  packets(row: number): number { return this.sums[row * S]; }
+  bytes(row: number): number { return this.sums[row * S + 1]; }
+  start(row: number): number { return this.sums[row * S + 2]; }
+  end(row: number): number { return this.sums[row * S + 3]; }
+  flags(row: number): number { return this.sums[row * S + 4]; }
+  /** Index in the input of the flow's first event. */
+  first(row: number): number { return this.sums[row * S + 5]; }
+
+  private grow(): void {
+    this.capacity *= 2;
+    const keys = new Float64Array(this.capacity * K);
+    keys.set(this.keys.subarray(0, this.size * K));
+    const sums = new Float64Array(this.capacity * S);
+    sums.set(this.sums.subarray(0, this.size * S));
+    this.keys = keys;
+    this.sums = sums;
+    this.slots = new Int32Array(this.capacity * 2);
+    this.mask = this.capacity * 2 - 1;
+    for (let row = 0; row < this.size; row++) {
+      const o = row * K;
+      let slot = hashKey(keys[o], keys[o + 1], keys[o + 2], keys[o + 3], keys[o + 4], keys[o + 5], keys[o + 6], keys[o + 7]) & this.mask;
+      while (this.slots[slot] !== 0) slot = (slot + 1) & this.mask;
+      this.slots[slot] = row + 1;
+    }
+  }
+}

@@ -1,0 +1,3 @@
+export * from './ipv4.ts';
+export * from './cidr.ts';
+export * from './special.ts';

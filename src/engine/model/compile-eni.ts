@@ -1,0 +1,80 @@
+import { tryParseIpv4 } from '../ip/index.ts';
+import { combine } from './load.ts';
+import { nameTag } from './ids.ts';
+import type { Instance, NetworkInterface, Snapshot } from './schema.ts';
+
+/** An interface as found in the document, with the instance that carries it and its path. */
+export interface RawEni {
+  doc: NetworkInterface;
+  instance: Instance | null;
+  path: string;
+}
+
+const ipOf = (text: unknown): number | null => {
+  if (typeof text !== 'string') return null;
+  const r = tryParseIpv4(text);
+  return r.ok ? r.value : null;
+};
+export { ipOf };
+
+/**
+ * Gathers every interface of the document: `NetworkInterfaces` and the interfaces inside
+ * `Reservations[].Instances[]` are one resource when they share an id (fields combined).
+ */
+export function gatherEnis(s: Snapshot): Map<string, RawEni> {
+  const out = new Map<string, RawEni>();
+  (Array.isArray(s.NetworkInterfaces) ? s.NetworkInterfaces : []).forEach((doc, i) => {
+    if (doc && typeof doc.NetworkInterfaceId === 'string') out.set(doc.NetworkInterfaceId, { doc, instance: null, path: `$.NetworkInterfaces[${i}]` });
+  });
+  (Array.isArray(s.Reservations) ? s.Reservations : []).forEach((res, r) => {
+    (Array.isArray(res?.Instances) ? res.Instances : []).forEach((inst, k) => {
+      if (!inst || typeof inst.InstanceId !== 'string') return;
+      (Array.isArray(inst.NetworkInterfaces) ? inst.NetworkInterfaces : []).forEach((ni, n) => {
+        if (!ni || typeof ni.NetworkInterfaceId !== 'string') return;
+        const fromInstance = { ...ni, Attachment: { ...(ni.Attachment ?? {}), InstanceId: inst.InstanceId } } as NetworkInterface;
+        const prev = out.get(ni.NetworkInterfaceId);
+        if (prev) {
+          out.set(ni.NetworkInterfaceId, { doc: combine(prev.doc as Record<string, unknown>, fromInstance as Record<string, unknown>) as NetworkInterface, instance: inst, path: prev.path });
+        } else {
+          out.set(ni.NetworkInterfaceId, { doc: fromInstance, instance: inst, path: `$.Reservations[${r}].Instances[${k}].NetworkInterfaces[${n}]` });
+        }
+      });
+    });
+  });
+  return out;
+}
+
+/** The public address mapped to an interface's primary private address, wherever the export put it. */
+export function publicIpOf(raw: RawEni, eips: ReadonlyMap<string, number>): number | null {
+  const d = raw.doc;
+  const direct = ipOf(d.Association?.PublicIp);
+  if (direct !== null) return direct;
+  const primary = (d.PrivateIpAddresses ?? []).find((p) => p?.Primary) ?? (d.PrivateIpAddresses ?? [])[0];
+  const viaPrimary = ipOf(primary?.Association?.PublicIp);
+  if (viaPrimary !== null) return viaPrimary;
+  const eip = eips.get(`${d.NetworkInterfaceId}|${d.PrivateIpAddress ?? ''}`) ?? eips.get(`${d.NetworkInterfaceId}|`);
+  if (eip !== undefined) return eip;
+  if (raw.instance && (d.Attachment?.DeviceIndex ?? 0) === 0) return ipOf(raw.instance.PublicIpAddress);
+  return null;
+}
+
+/** Elastic IPs keyed by "eni|private ip" (and "eni|" for the interface's first EIP). */
+export function elasticIpIndex(s: Snapshot): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const a of Array.isArray(s.Addresses) ? s.Addresses : []) {
+    const ip = ipOf(a?.PublicIp);
+    if (ip === null || typeof a.NetworkInterfaceId !== 'string') continue;
+    out.set(`${a.NetworkInterfaceId}|${a.PrivateIpAddress ?? ''}`, ip);
+    if (!out.has(`${a.NetworkInterfaceId}|`)) out.set(`${a.NetworkInterfaceId}|`, ip);
+  }
+  return out;
+}
+
+export function eniName(raw: RawEni): string | null {
+  return (raw.instance ? nameTag(raw.instance) : null) ?? nameTag(raw.doc as { TagSet?: { Key: string; Value: string }[] });
+}
+
+/** Nitro instances report their hypervisor as "nitro"; the flow-log window is then 60 s at most. */
+export function isNitro(inst: Instance | null): boolean {
+  return inst?.Hypervisor === 'nitro';
+}

@@ -1,0 +1,91 @@
+import { type Cidr, formatCidr, sameCidr, tryParseCidr } from '../ip/index.ts';
+import { compileAclLines, DEFAULT_RULE_NUMBER } from '../filter/index.ts';
+import { jsonPath } from '../diagnostics.ts';
+import type { NAcl, NRoute, NRouteTable, RouteTarget } from './network.ts';
+import type { NetworkAcl, NetworkAclEntry, Route, RouteTable } from './schema.ts';
+
+/** Reads a route's target from whichever id field it has. */
+export function routeTargetOf(r: Route): RouteTarget | null {
+  if (r.GatewayId === 'local') return { kind: 'local' };
+  if (typeof r.VpcPeeringConnectionId === 'string') return { kind: 'vpc-peering-connection', id: r.VpcPeeringConnectionId };
+  if (typeof r.NatGatewayId === 'string') return { kind: 'nat-gateway', id: r.NatGatewayId };
+  if (typeof r.GatewayId === 'string') {
+    if (r.GatewayId.startsWith('igw-')) return { kind: 'internet-gateway', id: r.GatewayId };
+    const what = r.GatewayId.startsWith('vgw-') ? 'virtual private gateway' : r.GatewayId.startsWith('vpce-') ? 'VPC endpoint' : 'gateway';
+    return { kind: 'unsupported', id: r.GatewayId, what };
+  }
+  if (typeof r.TransitGatewayId === 'string') return { kind: 'unsupported', id: r.TransitGatewayId, what: 'transit gateway' };
+  if (typeof r.NetworkInterfaceId === 'string') return { kind: 'unsupported', id: r.NetworkInterfaceId, what: 'network interface (appliance routing)' };
+  if (typeof r.InstanceId === 'string') return { kind: 'unsupported', id: r.InstanceId, what: 'instance (appliance routing)' };
+  if (typeof r.LocalGatewayId === 'string') return { kind: 'unsupported', id: r.LocalGatewayId, what: 'local gateway' };
+  if (typeof r.CarrierGatewayId === 'string') return { kind: 'unsupported', id: r.CarrierGatewayId, what: 'carrier gateway' };
+  if (typeof r.CoreNetworkArn === 'string') return { kind: 'unsupported', id: r.CoreNetworkArn, what: 'Cloud WAN core network' };
+  if (typeof r.EgressOnlyInternetGatewayId === 'string') return { kind: 'unsupported', id: r.EgressOnlyInternetGatewayId, what: 'egress-only internet gateway (IPv6 only)' };
+  return null;
+}
+
+/**
+ * Compiles a route table. The VPC's local routes are always present in AWS; a document that
+ * lacks one (hand-written) gets it added, so routing inside a VPC never silently breaks.
+ */
+export function compileRouteTable(doc: RouteTable, index: number, vpcCidrs: readonly Cidr[]): NRouteTable {
+  const path = jsonPath(['RouteTables', index]);
+  const routes: NRoute[] = [];
+  (Array.isArray(doc.Routes) ? doc.Routes : []).forEach((route, i) => {
+    if (!route || typeof route.DestinationCidrBlock !== 'string') return; // IPv6 / prefix-list routes
+    const c = tryParseCidr(route.DestinationCidrBlock);
+    const target = routeTargetOf(route);
+    if (!c.ok || !target) return;
+    routes.push({ destination: c.value, target, blackhole: route.State === 'blackhole', route, implicit: false, path: `${path}.Routes[${i}]` });
+  });
+  for (const cidr of vpcCidrs) {
+    if (!routes.some((r) => r.target.kind === 'local' && sameCidr(r.destination, cidr))) {
+      routes.push({ destination: cidr, target: { kind: 'local' }, blackhole: false, route: { DestinationCidrBlock: formatCidr(cidr), GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' }, implicit: true, path: `${path}.Routes` });
+    }
+  }
+  sortRoutes(routes);
+  return { id: doc.RouteTableId, vpcId: doc.VpcId, routes, doc, path };
+}
+
+/** Longest prefix first; at equal length the local route wins, then document order. */
+export function sortRoutes(routes: NRoute[]): void {
+  routes.sort((a, b) => b.destination.prefix - a.destination.prefix || (a.target.kind === 'local' ? -1 : b.target.kind === 'local' ? 1 : 0));
+}
+
+export function compileAcl(doc: NetworkAcl, index: number): NAcl {
+  const entries = Array.isArray(doc.Entries) ? doc.Entries : [];
+  return {
+    id: doc.NetworkAclId,
+    vpcId: doc.VpcId,
+    isDefault: doc.IsDefault === true,
+    ingress: compileAclLines(entries, false),
+    egress: compileAclLines(entries, true),
+    implicit: false,
+    doc,
+    path: jsonPath(['NetworkAcls', index]),
+  };
+}
+
+/** The entries of a default network ACL as AWS creates it: rule 100 allows all, "*" denies. */
+export function defaultAclEntries(): NetworkAclEntry[] {
+  const e = (egress: boolean, n: number, action: 'allow' | 'deny'): NetworkAclEntry => ({ CidrBlock: '0.0.0.0/0', Egress: egress, Protocol: '-1', RuleAction: action, RuleNumber: n });
+  return [e(true, 100, 'allow'), e(true, DEFAULT_RULE_NUMBER, 'deny'), e(false, 100, 'allow'), e(false, DEFAULT_RULE_NUMBER, 'deny')];
+}
+
+/**
+ * The default ACL of a VPC the snapshot holds no ACL for. The contract says such a VPC
+ * behaves as if it had AWS's allow-all default; its id is derived from the VPC's.
+ */
+export function implicitDefaultAcl(vpcId: string): NAcl {
+  const entries = defaultAclEntries();
+  return {
+    id: `acl-default-${vpcId.replace(/^vpc-/, '')}`,
+    vpcId,
+    isDefault: true,
+    ingress: compileAclLines(entries, false),
+    egress: compileAclLines(entries, true),
+    implicit: true,
+    doc: null,
+    path: '$.NetworkAcls',
+  };
+}

@@ -1,0 +1,248 @@
+import { type Cidr, contains, tryParseCidr } from '../ip/index.ts';
+import { compileSecurityGroupLines } from '../filter/index.ts';
+import { jsonPath } from '../diagnostics.ts';
+import { compileAcl, compileRouteTable, implicitDefaultAcl } from './compile-routing.ts';
+import { elasticIpIndex, eniName, gatherEnis, ipOf, isNitro, publicIpOf } from './compile-eni.ts';
+import { nameTag, regionOfAz } from './ids.ts';
+import { compileFlowLogs } from './compile-flow-logs.ts';
+import type { NAcl, NEni, Network, NRouteTable, NSubnet, NVpc } from './network.ts';
+import type { Snapshot } from './schema.ts';
+
+/** The account used for resources whose owner the document does not say. */
+export const DEFAULT_ACCOUNT_ID = '123456789012';
+export const DEFAULT_REGION = 'us-east-1';
+
+const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
+
+/**
+ * Compiles a snapshot into the typed, cross-linked network the packet walk uses. It never
+ * throws on bad data: what cannot be read is skipped here and reported by validate/.
+ */
+export function compileNetwork(s: Snapshot): Network {
+  const pg = (s.Playground ?? {}) as { region?: string; accountId?: string; regions?: Record<string, string> };
+  const defaultRegion = typeof pg.region === 'string' ? pg.region : DEFAULT_REGION;
+  const defaultAccountId = typeof pg.accountId === 'string' ? pg.accountId : DEFAULT_ACCOUNT_ID;
+  const net: Network = {
+    snapshot: s, vpcs: new Map(), subnets: new Map(), enis: new Map(), securityGroups: new Map(), acls: new Map(),
+    routeTables: new Map(), peerings: new Map(), internetGateways: new Map(), natGateways: new Map(), flowLogs: [],
+    instances: new Map(), enisByPrivateIp: new Map(), enisByPublicIp: new Map(), enisByGroup: new Map(), defaultRegion, defaultAccountId,
+  };
+  compileVpcs(s, net, pg.regions ?? {});
+  compileGateways(s, net);
+  compileRouting(s, net);
+  compileSubnets(s, net);
+  compileSecurityGroups(s, net);
+  compileEnis(s, net);
+  compileNatGateways(s, net);
+  net.flowLogs = compileFlowLogs(s);
+  return net;
+}
+
+function compileVpcs(s: Snapshot, net: Network, regions: Record<string, string>): void {
+  const peerRegions = new Map<string, string>();
+  for (const p of list(s.VpcPeeringConnections)) {
+    for (const side of [p?.RequesterVpcInfo, p?.AccepterVpcInfo]) if (side?.VpcId && side.Region) peerRegions.set(side.VpcId, side.Region);
+  }
+  const subnetRegion = new Map<string, string>();
+  for (const sn of list(s.Subnets)) {
+    const r = regionOfAz(sn?.AvailabilityZone);
+    if (r && sn.VpcId && !subnetRegion.has(sn.VpcId)) subnetRegion.set(sn.VpcId, r);
+  }
+  list(s.Vpcs).forEach((v, i) => {
+    if (!v || typeof v.VpcId !== 'string') return;
+    const cidrs: Cidr[] = [];
+    const addCidr = (text: unknown) => {
+      const c = typeof text === 'string' ? tryParseCidr(text) : null;
+      if (c?.ok && !cidrs.some((x) => x.base === c.value.base && x.prefix === c.value.prefix)) cidrs.push(c.value);
+    };
+    addCidr(v.CidrBlock);
+    for (const a of list(v.CidrBlockAssociationSet)) {
+      const st = a?.CidrBlockState?.State;
+      if (!st || st === 'associated') addCidr(a?.CidrBlock);
+    }
+    const region = subnetRegion.get(v.VpcId) ?? regions[v.VpcId] ?? peerRegions.get(v.VpcId) ?? net.defaultRegion;
+    net.vpcs.set(v.VpcId, {
+      id: v.VpcId, name: nameTag(v), ownerId: v.OwnerId ?? net.defaultAccountId, region, cidrs, subnets: [],
+      internetGateway: null, mainRouteTable: null, defaultAcl: implicitDefaultAcl(v.VpcId), path: jsonPath(['Vpcs', i]),
+    });
+  });
+}
+
+function compileGateways(s: Snapshot, net: Network): void {
+  list(s.InternetGateways).forEach((g, i) => {
+    if (!g || typeof g.InternetGatewayId !== 'string') return;
+    const att = list(g.Attachments).find((a) => a && (a.State === undefined || a.State === 'available' || a.State === 'attached'));
+    const igw = { id: g.InternetGatewayId, attachedVpcId: att?.VpcId ?? null, path: jsonPath(['InternetGateways', i]) };
+    net.internetGateways.set(igw.id, igw);
+    const vpc = igw.attachedVpcId ? net.vpcs.get(igw.attachedVpcId) : undefined;
+    if (vpc && !vpc.internetGateway) vpc.internetGateway = igw;
+  });
+  list(s.VpcPeeringConnections).forEach((p, i) => {
+    if (!p || typeof p.VpcPeeringConnectionId !== 'string') return;
+    net.peerings.set(p.VpcPeeringConnectionId, {
+      id: p.VpcPeeringConnectionId,
+      status: p.Status?.Code ?? 'active',
+      requesterVpcId: p.RequesterVpcInfo?.VpcId ?? null,
+      accepterVpcId: p.AccepterVpcInfo?.VpcId ?? null,
+      requesterRegion: p.RequesterVpcInfo?.Region ?? null,
+      accepterRegion: p.AccepterVpcInfo?.Region ?? null,
+      requesterOwnerId: p.RequesterVpcInfo?.OwnerId ?? null,
+      accepterOwnerId: p.AccepterVpcInfo?.OwnerId ?? null,
+      path: jsonPath(['VpcPeeringConnections', i]),
+    });
+  });
+}
+
+function compileRouting(s: Snapshot, net: Network): void {
+  list(s.RouteTables).forEach((rt, i) => {
+    if (!rt || typeof rt.RouteTableId !== 'string') return;
+    const vpc = net.vpcs.get(rt.VpcId);
+    const table = compileRouteTable(rt, i, vpc?.cidrs ?? []);
+    net.routeTables.set(table.id, table);
+    if (vpc && !vpc.mainRouteTable && list(rt.Associations).some((a) => a?.Main === true)) vpc.mainRouteTable = table;
+  });
+  list(s.NetworkAcls).forEach((a, i) => {
+    if (!a || typeof a.NetworkAclId !== 'string') return;
+    const acl = compileAcl(a, i);
+    net.acls.set(acl.id, acl);
+    const vpc = net.vpcs.get(a.VpcId);
+    if (vpc && acl.isDefault && vpc.defaultAcl.implicit) vpc.defaultAcl = acl;
+  });
+  // A VPC whose main table the snapshot lacks still routes locally, as every AWS VPC does.
+  for (const vpc of net.vpcs.values()) {
+    if (vpc.mainRouteTable) continue;
+    const table: NRouteTable = compileRouteTable({ RouteTableId: `rtb-main-${vpc.id.replace(/^vpc-/, '')}`, VpcId: vpc.id, Routes: [] }, -1, vpc.cidrs);
+    table.doc = null;
+    table.path = '$.RouteTables';
+    vpc.mainRouteTable = table;
+  }
+}
+
+function compileSubnets(s: Snapshot, net: Network): void {
+  const explicitRtb = new Map<string, NRouteTable>();
+  for (const t of net.routeTables.values()) for (const a of list(t.doc?.Associations)) if (a?.SubnetId && !explicitRtb.has(a.SubnetId)) explicitRtb.set(a.SubnetId, t);
+  const explicitAcl = new Map<string, NAcl>();
+  for (const acl of net.acls.values()) for (const a of list(acl.doc?.Associations)) if (a?.SubnetId && !explicitAcl.has(a.SubnetId)) explicitAcl.set(a.SubnetId, acl);
+  list(s.Subnets).forEach((sn, i) => {
+    if (!sn || typeof sn.SubnetId !== 'string') return;
+    const vpc = net.vpcs.get(sn.VpcId);
+    if (!vpc) return;
+    const c = typeof sn.CidrBlock === 'string' ? tryParseCidr(sn.CidrBlock) : null;
+    const explicit = explicitRtb.get(sn.SubnetId);
+    const subnet: NSubnet = {
+      id: sn.SubnetId, name: nameTag(sn), vpc, cidr: c?.ok ? c.value : null,
+      availabilityZone: sn.AvailabilityZone ?? null, azId: sn.AvailabilityZoneId ?? null, ownerId: sn.OwnerId ?? vpc.ownerId,
+      routeTable: explicit ?? vpc.mainRouteTable, explicitRouteTable: !!explicit,
+      acl: explicitAcl.get(sn.SubnetId) ?? vpc.defaultAcl, path: jsonPath(['Subnets', i]),
+    };
+    net.subnets.set(subnet.id, subnet);
+    vpc.subnets.push(subnet);
+  });
+}
+
+function compileSecurityGroups(s: Snapshot, net: Network): void {
+  const prefixLists = new Map<string, Cidr[]>();
+  for (const pl of list((s as { PrefixLists?: { PrefixListId?: string; Cidrs?: string[] }[] }).PrefixLists)) {
+    if (!pl?.PrefixListId) continue;
+    const cidrs = list(pl.Cidrs).map((c) => tryParseCidr(c)).filter((r) => r.ok).map((r) => (r as { value: Cidr }).value);
+    prefixLists.set(pl.PrefixListId, cidrs);
+  }
+  list(s.SecurityGroups).forEach((sg, i) => {
+    if (!sg || typeof sg.GroupId !== 'string') return;
+    const lines = compileSecurityGroupLines(sg, prefixLists);
+    net.securityGroups.set(sg.GroupId, { id: sg.GroupId, name: sg.GroupName ?? null, vpcId: sg.VpcId ?? null, ingress: lines.ingress, egress: lines.egress, doc: sg, path: jsonPath(['SecurityGroups', i]) });
+  });
+}
+
+function compileEnis(s: Snapshot, net: Network): void {
+  const eips = elasticIpIndex(s);
+  for (const [id, raw] of gatherEnis(s)) {
+    const d = raw.doc;
+    const subnet = typeof d.SubnetId === 'string' ? net.subnets.get(d.SubnetId) ?? null : null;
+    const vpc = subnet?.vpc ?? (typeof d.VpcId === 'string' ? net.vpcs.get(d.VpcId) ?? null : null);
+    const privateIps: number[] = [];
+    const primary = ipOf(d.PrivateIpAddress);
+    if (primary !== null) privateIps.push(primary);
+    for (const p of list(d.PrivateIpAddresses)) {
+      const ip = ipOf(p?.PrivateIpAddress);
+      if (ip !== null && !privateIps.includes(ip)) privateIps.push(ip);
+    }
+    if (privateIps.length === 0) continue;
+    const groupIds = new Set(list(d.Groups).map((g) => g?.GroupId).filter((g): g is string => typeof g === 'string'));
+    const instanceId = d.Attachment?.InstanceId ?? raw.instance?.InstanceId ?? null;
+    const eni: NEni = {
+      id, name: eniName(raw), subnet, vpc, ownerId: d.OwnerId ?? vpc?.ownerId ?? net.defaultAccountId,
+      privateIp: privateIps[0], privateIps, publicIp: publicIpOf(raw, eips),
+      groups: [...groupIds].map((g) => net.securityGroups.get(g)).filter((g) => g !== undefined),
+      groupIds, instanceId, instanceState: raw.instance?.State?.Name ?? null,
+      deviceIndex: typeof d.Attachment?.DeviceIndex === 'number' ? d.Attachment.DeviceIndex : null,
+      interfaceType: d.InterfaceType ?? 'interface', natGatewayId: null, nitro: isNitro(raw.instance), path: raw.path,
+    };
+    addEni(net, eni);
+    if (instanceId) {
+      const inst = net.instances.get(instanceId) ?? { id: instanceId, state: eni.instanceState, primaryEni: null, enis: [] };
+      inst.enis.push(eni);
+      if (eni.deviceIndex === 0 || (!inst.primaryEni && eni.deviceIndex === null)) inst.primaryEni = eni;
+      inst.state ??= eni.instanceState;
+      net.instances.set(instanceId, inst);
+    }
+  }
+  for (const inst of net.instances.values()) if (!inst.primaryEni) inst.primaryEni = inst.enis[0] ?? null;
+}
+
+export function addEni(net: Network, eni: NEni): void {
+  net.enis.set(eni.id, eni);
+  if (eni.vpc) {
+    let byIp = net.enisByPrivateIp.get(eni.vpc.id);
+    if (!byIp) net.enisByPrivateIp.set(eni.vpc.id, (byIp = new Map()));
+    for (const ip of eni.privateIps) if (!byIp.has(ip)) byIp.set(ip, eni);
+  }
+  if (eni.publicIp !== null && !net.enisByPublicIp.has(eni.publicIp)) net.enisByPublicIp.set(eni.publicIp, eni);
+  for (const g of eni.groupIds) {
+    const arr = net.enisByGroup.get(g);
+    if (arr) arr.push(eni);
+    else net.enisByGroup.set(g, [eni]);
+  }
+}
+
+function compileNatGateways(s: Snapshot, net: Network): void {
+  list(s.NatGateways).forEach((n, i) => {
+    if (!n || typeof n.NatGatewayId !== 'string') return;
+    const subnet = typeof n.SubnetId === 'string' ? net.subnets.get(n.SubnetId) ?? null : null;
+    const addr = list(n.NatGatewayAddresses).find((a) => a?.PrivateIp) ?? list(n.NatGatewayAddresses)[0];
+    const privateIp = ipOf(addr?.PrivateIp);
+    const publicIp = ipOf(addr?.PublicIp);
+    const eniId = addr?.NetworkInterfaceId;
+    let eni = eniId ? net.enis.get(eniId) ?? null : null;
+    // A NAT gateway's interface is often missing from exports; it still writes flow-log records.
+    if (!eni && eniId && privateIp !== null && subnet) {
+      eni = {
+        id: eniId, name: nameTag(n), subnet, vpc: subnet.vpc, ownerId: subnet.ownerId, privateIp, privateIps: [privateIp],
+        publicIp, groups: [], groupIds: new Set(), instanceId: null, instanceState: null, deviceIndex: 1,
+        interfaceType: 'nat_gateway', natGatewayId: n.NatGatewayId, nitro: false, path: jsonPath(['NatGateways', i, 'NatGatewayAddresses']),
+      };
+      if (n.State === 'available') addEni(net, eni);
+    }
+    if (eni) {
+      eni.natGatewayId = n.NatGatewayId;
+      eni.interfaceType = 'nat_gateway';
+      if (publicIp !== null && eni.publicIp === null) eni.publicIp = publicIp;
+      if (eni.publicIp !== null && n.State === 'available') net.enisByPublicIp.set(eni.publicIp, eni);
+    }
+    net.natGateways.set(n.NatGatewayId, {
+      id: n.NatGatewayId, subnet, state: n.State ?? 'available', connectivity: n.ConnectivityType === 'private' ? 'private' : 'public',
+      privateIp, publicIp, eni, path: jsonPath(['NatGateways', i]),
+    });
+  });
+}
+
+/** The subnet of a VPC whose CIDR contains the address. */
+export function subnetContaining(vpc: NVpc, ip: number): NSubnet | null {
+  for (const s of vpc.subnets) if (s.cidr && contains(s.cidr, ip)) return s;
+  return null;
+}
+
+/** True when the address is inside one of the VPC's CIDRs. */
+export function vpcContains(vpc: NVpc, ip: number): boolean {
+  return vpc.cidrs.some((c) => contains(c, ip));
+}

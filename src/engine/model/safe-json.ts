@@ -1,0 +1,66 @@
+/**
+ * JSON parsing that cannot pollute prototypes: keys such as "__proto__" are dropped (and
+ * reported) instead of becoming an object's prototype when the value is later copied or merged.
+ */
+export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+export interface SafeParseResult {
+  ok: boolean;
+  value?: unknown;
+  /** The parser's error with line and column, when not ok. */
+  error?: { message: string; line: number; column: number };
+  /** JSON paths of keys that were dropped because they are forbidden. */
+  dropped: string[];
+}
+
+export function parseJsonSafely(text: string): SafeParseResult {
+  const dropped: string[] = [];
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (e) {
+    return { ok: false, error: describeJsonError(text, e), dropped };
+  }
+  try {
+    return { ok: true, value: sanitize(value, '$', dropped), dropped };
+  } catch (e) {
+    // No AWS output nests more than a dozen levels; a document that exhausts the stack is not one.
+    if (e instanceof RangeError) return { ok: false, error: { message: 'the JSON is nested too deeply to be a snapshot document', line: 1, column: 1 }, dropped };
+    throw e;
+  }
+}
+
+/** Returns a copy in which no object has a forbidden own key. */
+export function sanitize(value: unknown, path: string, dropped: string[]): unknown {
+  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, `${path}[${i}]`, dropped));
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) {
+        dropped.push(`${path}[${JSON.stringify(key)}]`);
+        continue;
+      }
+      out[key] = sanitize((value as Record<string, unknown>)[key], `${path}.${key}`, dropped);
+    }
+    return out;
+  }
+  return value;
+}
+
+function describeJsonError(text: string, e: unknown): { message: string; line: number; column: number } {
+  const raw = e instanceof Error ? e.message : String(e);
+  const m = /position (\d+)/.exec(raw);
+  let line = 1;
+  let column = 1;
+  if (m) {
+    const pos = Number(m[1]);
+    for (let i = 0; i < pos && i < text.length; i++) {
+      if (text[i] === '\n') { line++; column = 1; } else column++;
+    }
+  } else {
+    const lc = /line (\d+) column (\d+)/.exec(raw);
+    if (lc) { line = Number(lc[1]); column = Number(lc[2]); }
+  }
+  const reason = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  return { message: `malformed JSON at line ${line}, column ${column}: ${reason}`, line, column };
+}

@@ -1,0 +1,90 @@
+import { contains, formatCidr, tryParseIpv4 } from '../ip/index.ts';
+import type { Ctx } from './context.ts';
+import { firstUsable, reservedAddresses } from './cidr-text.ts';
+import { type EniEntry, allEnis } from './eni-list.ts';
+import { mid } from './names.ts';
+import { clip, items, objOf, type Path, str } from './read.ts';
+
+/** The default quota of security groups per network interface (AWS can raise it to 16). */
+const MAX_GROUPS = 5;
+/** Security groups per interface can be raised to 16, no further. */
+const HARD_MAX_GROUPS = 16;
+
+/** The private addresses of an interface, each once, with the field that holds it. */
+function privateAddresses(eni: EniEntry): Array<[string, Path]> {
+  const out: Array<[string, Path]> = [];
+  const primary = str(eni.r.PrivateIpAddress);
+  if (primary !== undefined) out.push([primary, [...eni.path, 'PrivateIpAddress']]);
+  for (const [a, m] of items(eni.r.PrivateIpAddresses)) {
+    const ip = str(a.PrivateIpAddress);
+    if (ip !== undefined && !out.some(([x]) => x === ip)) out.push([ip, [...eni.path, 'PrivateIpAddresses', m, 'PrivateIpAddress']]);
+  }
+  return out;
+}
+
+function publicAddresses(eni: EniEntry): Array<[string, Path]> {
+  const out: Array<[string, Path]> = [];
+  const own = str(objOf(eni.r.Association)?.PublicIp);
+  if (own !== undefined) out.push([own, [...eni.path, 'Association', 'PublicIp']]);
+  for (const [a, m] of items(eni.r.PrivateIpAddresses)) {
+    const ip = str(objOf(a.Association)?.PublicIp);
+    if (ip !== undefined && ip !== own) out.push([ip, [...eni.path, 'PrivateIpAddresses', m, 'Association', 'PublicIp']]);
+  }
+  return out;
+}
+
+function checkAddresses(ctx: Ctx, eni: EniEntry, byVpcIp: Map<string, EniEntry>): void {
+  const subnetId = str(eni.r.SubnetId);
+  const subnet = subnetId === undefined ? undefined : ctx.subnets.byId.get(subnetId);
+  if (subnetId !== undefined && !subnet) {
+    ctx.report('ENI_SUBNET_MISSING', [...eni.path, 'SubnetId'], `${eni.label} is in subnet ${clip(subnetId)}, which is not in the snapshot: traffic to and from it cannot be simulated (add the subnet).`);
+  }
+  for (const [text, at] of publicAddresses(eni)) {
+    if (!tryParseIpv4(text).ok) ctx.report('ENI_ADDRESS_MALFORMED', at, `${eni.label} public address ${JSON.stringify(clip(text))} is not an IPv4 address: write four numbers 0-255, such as 203.0.113.10.`);
+  }
+  const vpcId = str(eni.r.VpcId) ?? subnet?.vpcId;
+  for (const [text, at] of privateAddresses(eni)) {
+    const ip = tryParseIpv4(text);
+    if (!ip.ok) {
+      ctx.report('ENI_ADDRESS_MALFORMED', at, `${eni.label} private address ${JSON.stringify(clip(text))} is not an IPv4 address: write four numbers 0-255, such as 10.0.1.10.`);
+      continue;
+    }
+    const cidr = subnet?.cidr;
+    if (cidr && !contains(cidr, ip.value)) {
+      ctx.report('ENI_ADDRESS_OUTSIDE_SUBNET', at, `${eni.label} private address ${text} is outside ${mid(subnet.label)} (${formatCidr(cidr)}): choose an address inside it, such as ${firstUsable(cidr)}.`);
+    } else if (cidr) {
+      const reserved = reservedAddresses(cidr).get(ip.value);
+      if (reserved) ctx.report('ENI_ADDRESS_RESERVED', at, `${eni.label} private address ${text} is ${reserved} of ${mid(subnet.label)}, one of the five addresses AWS reserves in every subnet: use another, such as ${firstUsable(cidr)}.`);
+    }
+    if (vpcId === undefined) continue;
+    const key = JSON.stringify([vpcId, ip.value]);
+    const prev = byVpcIp.get(key);
+    if (!prev) byVpcIp.set(key, eni);
+    else if (prev !== eni) ctx.report('ENI_ADDRESS_DUPLICATE', at, `${eni.label} private address ${text} is already used by ${mid(prev.label)} in ${clip(vpcId)}: each private address belongs to one interface, so choose another.`);
+  }
+}
+
+function checkGroups(ctx: Ctx, eni: EniEntry): void {
+  const groups = items(eni.r.Groups);
+  if (Array.isArray(eni.r.Groups) && eni.r.Groups.length > MAX_GROUPS) {
+    ctx.report('ENI_TOO_MANY_SECURITY_GROUPS', [...eni.path, 'Groups', MAX_GROUPS], `${eni.label} has ${eni.r.Groups.length} security groups, more than the AWS default quota of ${MAX_GROUPS}: AWS refuses it unless the account's quota was raised; merge their rules into fewer groups.`);
+  }
+  if (Array.isArray(eni.r.Groups) && eni.r.Groups.length > HARD_MAX_GROUPS) {
+    ctx.report('ENI_SECURITY_GROUPS_HARD_LIMIT', [...eni.path, 'Groups', HARD_MAX_GROUPS], `${eni.label} has ${eni.r.Groups.length} security groups, more than the ${HARD_MAX_GROUPS} AWS allows even with a raised quota: merge their rules into fewer groups.`);
+  }
+  for (const [g, k] of groups) {
+    const id = str(g.GroupId);
+    if (id !== undefined && !ctx.securityGroups.byId.has(id)) {
+      ctx.report('ENI_SECURITY_GROUP_MISSING', [...eni.path, 'Groups', k, 'GroupId'], `${eni.label} uses security group ${clip(id)}, which is not in the snapshot: the simulator knows none of its rules (add the group's export).`);
+    }
+  }
+}
+
+/** Network interfaces: addresses inside their subnet and not reserved, unique per VPC; security groups. */
+export function checkInterfaces(ctx: Ctx): void {
+  const byVpcIp = new Map<string, EniEntry>();
+  for (const eni of allEnis(ctx)) {
+    checkAddresses(ctx, eni, byVpcIp);
+    checkGroups(ctx, eni);
+  }
+}

@@ -1,0 +1,33 @@
+import { formatIpv4, last } from '../ip/index.ts';
+import { named, trafficLabel } from '../explain/labels.ts';
+import type { NEni, NSubnet } from '../model/network.ts';
+import type { WalkContext } from './context.ts';
+import { aclStage, securityGroupStage } from './filters.ts';
+import type { Leg } from './leg.ts';
+
+/**
+ * The packet enters an interface: the subnet's network ACL (inbound) when it comes from
+ * outside the subnet, then the interface's security groups, then delivery.
+ */
+export function arriveAtEni(ctx: WalkContext, leg: Pick<Leg, 'header'>, eni: NEni, crossesSubnet: boolean, remoteGroups: ReadonlySet<string> | null): void {
+  const h = leg.header;
+  const obs = ctx.observe(eni, 'ingress', h);
+  if (crossesSubnet && eni.subnet) {
+    if (!aclStage(ctx, eni.subnet, h, false)) obs.action = 'REJECT';
+  }
+  if (!securityGroupStage(ctx, eni, h, 'ingress', remoteGroups)) obs.action = 'REJECT';
+  ctx.hop({ component: eni.id, kind: 'network-interface', action: 'deliver', detail: `${named(eni.id, eni.name)} (${formatIpv4(eni.privateIp)}${eni.instanceId ? `, ${eni.instanceId}` : ''}) receives ${trafficLabel(h)}` });
+  ctx.deliver(eni, h);
+}
+
+/** Why an address in a subnet has no interface, when it is one of the five AWS reserves. */
+export function reservedNote(subnet: NSubnet, ip: number): string {
+  if (!subnet.cidr) return '';
+  const off = ip - subnet.cidr.base;
+  if (off === 0) return ' (it is the network address, reserved by AWS)';
+  if (off === 1) return ' (it is reserved by AWS for the VPC router, which does not answer)';
+  if (off === 2) return ' (it is reserved by AWS for DNS)';
+  if (off === 3) return ' (it is reserved by AWS for future use)';
+  if (ip === last(subnet.cidr)) return ' (it is the last address of the subnet, reserved by AWS)';
+  return '';
+}

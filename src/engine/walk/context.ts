@@ -1,0 +1,89 @@
+import type { PacketHeader } from '../filter/index.ts';
+import type { NEni, Network } from '../model/network.ts';
+import type { Disposition, Explanation, Hop } from './types.ts';
+
+/**
+ * Where the packet was seen by a network interface: the flow-log writer turns each
+ * observation into one event per packet. `header` is the packet as it is on the wire there
+ * (pkt-srcaddr / pkt-dstaddr); srcaddr/dstaddr show the interface's own side as its primary
+ * private IP, which differs only on a NAT gateway's interface.
+ */
+export interface Observation {
+  eni: NEni;
+  direction: 'ingress' | 'egress';
+  header: PacketHeader;
+  action: 'ACCEPT' | 'REJECT';
+  trafficPath: number | null;
+}
+
+/** A NAT gateway's translation, kept so the reply can be translated back (connection tracking). */
+export interface NatSession {
+  natId: string;
+  /** The reply's header as it arrives at the NAT (from the far end to the NAT's address/port). */
+  replyKey: string;
+  /** Where the reply must go after translation back. */
+  originalSrcIp: number;
+  originalSrcPort: number;
+}
+
+/**
+ * The state of one walk (one direction). Once the packet is really stopped, `stopped` is set:
+ * later stages run only to find further blockers ("what-if"), adding explanations but no hops
+ * or observations, so the trace shows the real path and the explanation names every blocker.
+ */
+export class WalkContext {
+  readonly hops: Hop[] = [];
+  readonly observations: Observation[] = [];
+  readonly explanations: Explanation[] = [];
+  disposition: Disposition | null = null;
+  stopped = false;
+  /** The interface or internet host that finally received the packet. */
+  deliveredTo: NEni | 'internet' | 'service' | null = null;
+  /** Guards against routing loops (a NAT gateway routed to itself). */
+  steps = 0;
+
+  constructor(
+    readonly net: Network,
+    readonly path: 'forward' | 'return',
+    /** Security groups are stateful: on the return path the reply of an allowed flow passes. */
+    readonly sessions: NatSession[],
+  ) {}
+
+  get isReturn(): boolean {
+    return this.path === 'return';
+  }
+
+  hop(h: Hop): void {
+    if (!this.stopped) this.hops.push(h);
+  }
+
+  /** Records what an interface saw; the verdict may be changed to REJECT by the stages after. */
+  observe(eni: NEni, direction: 'ingress' | 'egress', header: PacketHeader): Observation {
+    const o: Observation = { eni, direction, header, action: 'ACCEPT', trafficPath: null };
+    if (!this.stopped) this.observations.push(o);
+    return o;
+  }
+
+  /** Records a blocker. Filters can be walked past (what-if); routing failures end the walk. */
+  block(disposition: Disposition, explanation: Omit<Explanation, 'path'>): void {
+    this.explanations.push({ ...explanation, path: this.path });
+    if (!this.stopped) {
+      this.disposition = disposition;
+      this.stopped = true;
+    }
+  }
+
+  /** Where the packet landed, even in what-if mode (to walk the reply from there). */
+  whatIfDelivered: NEni | 'internet' | 'service' | null = null;
+  /** The header as the destination received it (after translations on the way). */
+  lastHeader: PacketHeader | null = null;
+
+  deliver(to: NEni | 'internet' | 'service', header: PacketHeader, disposition: Disposition = 'DELIVERED'): void {
+    this.whatIfDelivered = to;
+    this.lastHeader = header;
+    if (!this.stopped) {
+      this.deliveredTo = to;
+      this.disposition = disposition;
+    }
+  }
+}

@@ -1,0 +1,116 @@
+import type { Diagnostic } from '../diagnostics.ts';
+import type { PacketHeader } from '../filter/index.ts';
+import { writeFlowLogRecords, type EniPacketEvent, type FlowLogRecord } from '../flowlog/index.ts';
+import type { Network, NEni } from '../model/network.ts';
+import type { Observation } from './context.ts';
+import { walkBothWays, type Origin } from './bidirectional.ts';
+import { resolveEndpoint } from './endpoints.ts';
+import { packetSchedule } from './exchange.ts';
+import { DEFAULT_COUNT, DEFAULT_SOURCE_PORT, DEFAULT_START, defaultPort, type Probe } from './probe.ts';
+import type { Explanation, Hop, PathTrace } from './types.ts';
+
+/** The result of `vpc-lab trace`, exactly as the contract fixes it. */
+export interface TraceResult {
+  warnings: { code: string; path: string; message: string }[];
+  reachable: boolean;
+  forward: { delivered: boolean; hops: Hop[] };
+  return: { delivered: boolean; hops: Hop[] } | null;
+  explanations: Explanation[];
+  flowLogs: FlowLogRecord[];
+}
+
+/** The trace plus what the playground needs beyond the contract. */
+export interface TraceDetails {
+  result: TraceResult;
+  /** Batfish-style dispositions of each direction. */
+  forward: PathTrace;
+  back: PathTrace | null;
+  /** The per-packet, per-interface events the flow logs were written from. */
+  events: EniPacketEvent[];
+}
+
+export type TraceOutcome = { ok: true; details: TraceDetails } | { ok: false; error: string; option: '--from' | '--to' };
+
+/**
+ * Sends a probe through the network and returns the packet's path both ways, every blocker
+ * with its fix, and the flow-log records AWS would write. Deterministic: no clock, no chance.
+ */
+export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Diagnostic[] = []): TraceOutcome {
+  const from = resolveEndpoint(net, probe.from, 'from');
+  if (!from.ok) return { ok: false, error: from.error, option: '--from' };
+  const to = resolveEndpoint(net, probe.to, 'to');
+  if (!to.ok) return { ok: false, error: to.error, option: '--to' };
+  const src = from.endpoint;
+  const dst = to.endpoint;
+  if (src.kind === 'internet' && dst.kind !== 'eni' && !net.enisByPublicIp.has(dst.ip)) {
+    const known = net.enisByPrivateIp.size > 0 && [...net.enisByPrivateIp.values()].some((m) => m.has(dst.ip));
+    if (!known) return { ok: false, error: 'both ends are outside the snapshot: the source is an internet host and the destination belongs to no interface', option: '--to' };
+  }
+  if (src.kind === 'eni' && dst.kind === 'eni' && src.eni === dst.eni) return { ok: false, error: 'the source and the destination are the same interface', option: '--to' };
+
+  const origin: Origin = src.kind === 'eni' ? { kind: 'eni', eni: src.eni } : { kind: 'internet' };
+  const srcIp = src.kind === 'eni' ? src.eni.privateIp : src.ip;
+  let target: NEni | null = null;
+  let dstIp: number;
+  if (dst.kind === 'eni') {
+    target = dst.eni;
+    // From the internet an interface is reached at its public address.
+    dstIp = src.kind === 'internet' ? dst.eni.publicIp ?? dst.eni.privateIp : dst.eni.privateIp;
+  } else {
+    dstIp = dst.ip;
+    if (src.kind === 'internet') target = net.enisByPublicIp.get(dst.ip) ?? [...net.enisByPrivateIp.values()].map((m) => m.get(dst.ip)).find((e) => e) ?? null;
+  }
+  const protocol = probe.protocol;
+  const ports = protocol === 6 || protocol === 17;
+  const header: PacketHeader = {
+    protocol, srcIp, dstIp,
+    srcPort: ports ? probe.sourcePort ?? DEFAULT_SOURCE_PORT : 0,
+    dstPort: ports ? probe.port ?? defaultPort(protocol) : 0,
+    icmpType: protocol === 1 ? 8 : 0,
+    icmpCode: 0,
+  };
+  const expectsReply = protocol === 1 || protocol === 6;
+  const walks = walkBothWays(net, origin, header, target, expectsReply);
+  const delivered = walks.forward.deliveredTo !== null && !walks.forward.stopped;
+  const reachable = delivered && (!expectsReply || walks.returned);
+  const events = buildEvents(walks.forward.observations, walks.back?.observations ?? [], protocol, probe.count ?? DEFAULT_COUNT, probe.start ?? DEFAULT_START, delivered, walks.returned);
+  const flowLogs = writeFlowLogRecords(net, events, { mode: probe.flowLogs ?? 'snapshot' });
+  const result: TraceResult = {
+    warnings: diagnostics.filter((d) => d.severity === 'warning').map((d) => ({ code: d.code, path: d.path, message: d.message })),
+    reachable,
+    forward: { delivered, hops: walks.forward.hops },
+    return: walks.back ? { delivered: walks.returned, hops: walks.back.hops } : null,
+    explanations: reachable ? [] : walks.explanations,
+    flowLogs,
+  };
+  return {
+    ok: true,
+    details: {
+      result,
+      forward: { disposition: walks.forward.disposition ?? 'DENIED', hops: walks.forward.hops },
+      back: walks.back ? { disposition: walks.back.disposition ?? 'DENIED', hops: walks.back.hops } : null,
+      events,
+    },
+  };
+}
+
+/** Crosses the packet schedule with what each interface saw: one event per packet per interface. */
+function buildEvents(fwd: Observation[], back: Observation[], protocol: number, count: number, start: number, delivered: boolean, established: boolean): EniPacketEvent[] {
+  const events: EniPacketEvent[] = [];
+  for (const p of packetSchedule(protocol, count, delivered, established)) {
+    for (const o of p.dir === 'request' ? fwd : back) {
+      const h = o.header;
+      const ingress = o.direction === 'ingress';
+      events.push({
+        eni: o.eni, direction: o.direction,
+        srcAddr: ingress ? h.srcIp : o.eni.privateIp,
+        dstAddr: ingress ? o.eni.privateIp : h.dstIp,
+        srcPort: h.srcPort, dstPort: h.dstPort, protocol: h.protocol,
+        pktSrcAddr: h.srcIp, pktDstAddr: h.dstIp,
+        bytes: p.bytes, time: start + p.offset, tcpFlags: p.tcpFlags,
+        action: o.action, trafficPath: ingress ? null : o.trafficPath,
+      });
+    }
+  }
+  return events;
+}

@@ -1,0 +1,191 @@
+/**
+ * Writes the golden scenario inputs (cases/<name>/snapshot.json and probe.json) from compact
+ * builder code, so every case states only what it is about. Run:
+ *   npx tsx tests/scenarios/make-scenarios.ts && UPDATE_SNAPSHOTS=1 npx vitest run tests/scenarios
+ * then read the diff of expected/ before committing it.
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { SnapshotBuilder } from '../support/builder.ts';
+
+type Probe = { about: string; from: string; to: string; protocol: number; port?: number; count?: number; flowLogs?: 'snapshot' | 'all' };
+const cases: Record<string, () => { b: SnapshotBuilder; probe: Probe }> = {};
+
+/** Two VPCs 10.1/16 and 10.2/16 with one subnet and instance each (the seed lab's network). */
+function twoVpcs(opts: { peering?: 'active' | 'pending-acceptance' | 'none'; routes?: 'both' | 'one' | 'none'; flowLogs?: boolean } = {}) {
+  const b = new SnapshotBuilder();
+  const a = b.vpc('10.1.0.0/16', 'vpc-a');
+  const c = b.vpc('10.2.0.0/16', 'vpc-b');
+  const sa = b.subnet(a.vpcId, '10.1.0.0/24', 'public-a');
+  const sc = b.subnet(c.vpcId, '10.2.0.0/24', 'public-b');
+  const icmpFromAll = [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }, { IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+  const ga = b.securityGroup(a.vpcId, 'web-a', icmpFromAll);
+  const gc = b.securityGroup(c.vpcId, 'web-b', icmpFromAll);
+  const ia = b.instance(sa, '10.1.0.10', 'instance-a', { sgs: [ga], publicIp: '54.10.0.10' });
+  const ic = b.instance(sc, '10.2.0.20', 'instance-b', { sgs: [gc], publicIp: '54.20.0.20' });
+  let pcx = '';
+  if ((opts.peering ?? 'active') !== 'none') pcx = b.peering(a.vpcId, c.vpcId, opts.peering ?? 'active');
+  const routes = opts.routes ?? 'both';
+  if (pcx && routes !== 'none') b.route(a.rtb, '10.2.0.0/16', { VpcPeeringConnectionId: pcx });
+  if (pcx && routes === 'both') b.route(c.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
+  if (opts.flowLogs ?? true) { b.flowLog(a.vpcId, { logGroup: 'vpc-a-flow-logs' }); b.flowLog(c.vpcId, { logGroup: 'vpc-b-flow-logs' }); }
+  return { b, a, c, sa, sc, ga, gc, ia, ic, pcx };
+}
+
+cases['peering-ping-ok'] = () => {
+  const n = twoVpcs();
+  return { b: n.b, probe: { about: 'A logged ping over an active peering with routes both ways: four records.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['peering-no-route'] = () => {
+  const n = twoVpcs({ routes: 'none' });
+  return { b: n.b, probe: { about: 'The seed lab failure: no route to the peer VPC. One egress ACCEPT at the source, nothing at the destination.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['peering-missing-return-route'] = () => {
+  const n = twoVpcs({ routes: 'one' });
+  return { b: n.b, probe: { about: 'Both sides need routes: the request arrives, the reply has no route back.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['peering-pending'] = () => {
+  const n = twoVpcs({ peering: 'pending-acceptance' });
+  return { b: n.b, probe: { about: 'Only an active peering carries traffic: BAD_STATE_ROUTE, fix is to accept it.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['sg-blocks-request'] = () => {
+  const n = twoVpcs();
+  const g = n.b.doc.SecurityGroups.find((s: any) => s.GroupId === n.gc);
+  g.IpPermissions = [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+  return { b: n.b, probe: { about: 'A security group without ICMP: one REJECT ingress record at the destination.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['nacl-blocks-reply'] = () => {
+  const n = twoVpcs();
+  n.b.networkAcl(n.c.vpcId, [n.sc], [
+    { RuleNumber: 100, Protocol: '1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', IcmpTypeCode: { Type: -1, Code: -1 } },
+    { RuleNumber: 100, Protocol: '6', RuleAction: 'allow', Egress: true, CidrBlock: '0.0.0.0/0', PortRange: { From: 1024, To: 65535 } },
+  ]);
+  return { b: n.b, probe: { about: 'Stateless NACL: ICMP allowed in, not out. Ingress ACCEPT + egress REJECT at the destination.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['internet-ping-nacl-outbound'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('172.31.0.0/16', 'default');
+  const s = b.subnet(v.vpcId, '172.31.16.0/20', 'public');
+  const igw = b.internetGateway(v.vpcId);
+  b.route(v.rtb, '0.0.0.0/0', { GatewayId: igw });
+  const g = b.securityGroup(v.vpcId, 'ping', [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
+  b.instance(s, '172.31.16.139', 'web', { sgs: [g], publicIp: '198.51.100.2', nitro: false });
+  b.networkAcl(v.vpcId, [s], [
+    { RuleNumber: 100, Protocol: '1', RuleAction: 'allow', Egress: false, CidrBlock: '0.0.0.0/0', IcmpTypeCode: { Type: -1, Code: -1 } },
+  ]);
+  b.flowLog(v.vpcId);
+  return { b, probe: { about: "AWS's own example: ping from 203.0.113.12, SG allows ICMP in, NACL allows in but not out: 4 packets, 336 bytes, ACCEPT in and REJECT out.", from: 'internet', to: '198.51.100.2', protocol: 1 } };
+};
+cases['blackhole-route'] = () => {
+  const n = twoVpcs({ routes: 'none' });
+  n.b.route(n.a.rtb, '10.2.0.0/16', { VpcPeeringConnectionId: 'pcx-0deadbeef0000000' }, 'blackhole');
+  return { b: n.b, probe: { about: 'A blackhole route (deleted peering) drops: BAD_STATE_ROUTE.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['transitive-peering'] = () => {
+  const b = new SnapshotBuilder();
+  const a = b.vpc('10.0.0.0/16', 'hub-a');
+  const vb = b.vpc('10.1.0.0/16', 'spoke-b');
+  const vc = b.vpc('10.2.0.0/16', 'spoke-c');
+  const sb = b.subnet(vb.vpcId, '10.1.0.0/24', 'b');
+  const sc = b.subnet(vc.vpcId, '10.2.0.0/24', 'c');
+  b.subnet(a.vpcId, '10.0.0.0/24', 'a');
+  const ab = b.peering(a.vpcId, vb.vpcId);
+  const ac = b.peering(a.vpcId, vc.vpcId);
+  b.route(a.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: ab });
+  b.route(a.rtb, '10.2.0.0/16', { VpcPeeringConnectionId: ac });
+  b.route(vb.rtb, '10.0.0.0/8', { VpcPeeringConnectionId: ab });
+  b.route(vc.rtb, '10.0.0.0/8', { VpcPeeringConnectionId: ac });
+  const ib = b.instance(sb, '10.1.0.10', 'b1');
+  b.instance(sc, '10.2.0.10', 'c1');
+  return { b, probe: { about: 'Peering is not transitive: B routes 10.0.0.0/8 to A, but A will not carry B traffic on to C.', from: ib.instanceId, to: '10.2.0.10', protocol: 1, flowLogs: 'all' } };
+};
+cases['igw-no-public-ip'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const s = b.subnet(v.vpcId, '10.0.1.0/24', 'private');
+  const igw = b.internetGateway(v.vpcId);
+  b.route(v.rtb, '0.0.0.0/0', { GatewayId: igw });
+  const i = b.instance(s, '10.0.1.25', 'worker');
+  return { b, probe: { about: 'An instance without a public IP cannot use the internet gateway.', from: i.instanceId, to: '8.8.8.8', protocol: 6, port: 443, flowLogs: 'all' } };
+};
+cases['igw-private-destination'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const s = b.subnet(v.vpcId, '10.0.1.0/24', 'public');
+  const igw = b.internetGateway(v.vpcId);
+  b.route(v.rtb, '0.0.0.0/0', { GatewayId: igw });
+  const i = b.instance(s, '10.0.1.25', 'web', { publicIp: '54.1.2.3' });
+  return { b, probe: { about: 'A private destination routed to the internet gateway is dropped there.', from: i.instanceId, to: '192.168.10.5', protocol: 1, flowLogs: 'all' } };
+};
+cases['no-eni-at-destination'] = () => {
+  const n = twoVpcs();
+  return { b: n.b, probe: { about: 'Nothing holds 10.2.0.99: the packet crosses the peering and finds no interface.', from: n.ia.instanceId, to: '10.2.0.99', protocol: 1 } };
+};
+cases['internet-to-private-instance'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const s = b.subnet(v.vpcId, '10.0.1.0/24', 'private');
+  b.internetGateway(v.vpcId);
+  const i = b.instance(s, '10.0.1.25', 'db');
+  return { b, probe: { about: 'From the internet to an instance with no public IP.', from: 'internet', to: i.instanceId, protocol: 6, port: 22, flowLogs: 'all' } };
+};
+function natNetwork() {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const pub = b.subnet(v.vpcId, '10.0.0.0/24', 'public');
+  const priv = b.subnet(v.vpcId, '10.0.1.0/24', 'private');
+  const igw = b.internetGateway(v.vpcId);
+  b.route(v.rtb, '0.0.0.0/0', { GatewayId: igw });
+  const nat = b.natGateway(pub, '10.0.0.50', '52.0.0.50');
+  const privRtb = b.routeTable(v.vpcId, [priv]);
+  b.route(privRtb, '0.0.0.0/0', { NatGatewayId: nat });
+  const i = b.instance(priv, '10.0.1.25', 'worker');
+  b.flowLog(v.vpcId, { format: '${version} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${action} ${instance-id} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${traffic-path} ${tcp-flags}', interval: 60 });
+  return { b, i, nat };
+}
+cases['nat-gateway-https'] = () => {
+  const n = natNetwork();
+  return { b: n.b, probe: { about: 'A private instance reaches the internet through the NAT gateway: srcaddr vs pkt-srcaddr on the NAT interface.', from: n.i.instanceId, to: '93.184.216.34', protocol: 6, port: 443, count: 2 } };
+};
+cases['nat-protocol-restriction'] = () => {
+  const n = natNetwork();
+  return { b: n.b, probe: { about: 'A NAT gateway forwards only TCP, UDP and ICMP.', from: n.i.instanceId, to: '93.184.216.34', protocol: 47 } };
+};
+cases['unsupported-transit-gateway'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const s = b.subnet(v.vpcId, '10.0.1.0/24', 'private');
+  b.route(v.rtb, '10.50.0.0/16', { TransitGatewayId: 'tgw-0123456789abcdef0' });
+  const i = b.instance(s, '10.0.1.25', 'worker');
+  return { b, probe: { about: 'A route to a transit gateway leads beyond what the simulator models.', from: i.instanceId, to: '10.50.1.1', protocol: 6, port: 443 } };
+};
+cases['several-blockers'] = () => {
+  const n = twoVpcs({ routes: 'one' });
+  const g = n.b.doc.SecurityGroups.find((s: any) => s.GroupId === n.gc);
+  g.IpPermissions = [];
+  return { b: n.b, probe: { about: 'Every blocker is named in path order: the destination SG, then the missing return route.', from: n.ia.instanceId, to: '10.2.0.20', protocol: 1 } };
+};
+cases['amazon-dns-not-logged'] = () => {
+  const n = twoVpcs();
+  return { b: n.b, probe: { about: 'DNS to the VPC resolver (base + 2) is answered on the host: no SG, no NACL, no record.', from: n.ia.instanceId, to: '10.1.0.2', protocol: 17, port: 53 } };
+};
+cases['same-subnet-no-nacl'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const s = b.subnet(v.vpcId, '10.0.1.0/24', 'app');
+  b.networkAcl(v.vpcId, [s], []);
+  const x = b.instance(s, '10.0.1.10', 'x');
+  b.instance(s, '10.0.1.11', 'y');
+  b.flowLog(s, { destination: 's3' });
+  return { b, probe: { about: 'A deny-all NACL does not apply between two instances of one subnet.', from: x.instanceId, to: '10.0.1.11', protocol: 6, port: 5432, count: 3 } };
+};
+
+const root = join(import.meta.dirname, 'cases');
+for (const [name, make] of Object.entries(cases)) {
+  const { b, probe } = make();
+  const dir = join(root, name);
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'snapshot.json'), `${JSON.stringify(b.build(), null, 2)}\n`);
+  writeFileSync(join(dir, 'probe.json'), `${JSON.stringify(probe, null, 2)}\n`);
+}
+console.log(`wrote ${Object.keys(cases).length} scenarios`);
