@@ -2,6 +2,8 @@
  * JSON parsing that cannot pollute prototypes: keys such as "__proto__" are dropped (and
  * reported) instead of becoming an object's prototype when the value is later copied or merged.
  */
+import { findJsonFault } from './json-error-position.ts';
+
 export const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 export interface SafeParseResult {
@@ -25,7 +27,7 @@ export function parseJsonSafely(text: string): SafeParseResult {
     return { ok: true, value: sanitize(value, '$', dropped), dropped };
   } catch (e) {
     // No AWS output nests more than a dozen levels; a document that exhausts the stack is not one.
-    if (e instanceof RangeError) return { ok: false, error: { message: 'the JSON is nested too deeply to be a snapshot document', line: 1, column: 1 }, dropped };
+    if (e instanceof RangeError) return { ok: false, error: { message: 'the JSON is nested too deeply (no AWS or VPC Lab document nests more than a few dozen levels)', line: 1, column: 1 }, dropped };
     throw e;
   }
 }
@@ -49,18 +51,13 @@ export function sanitize(value: unknown, path: string, dropped: string[]): unkno
 
 function describeJsonError(text: string, e: unknown): { message: string; line: number; column: number } {
   const raw = e instanceof Error ? e.message : String(e);
-  const m = /position (\d+)/.exec(raw);
+  const fault = findJsonFault(text);
   let line = 1;
   let column = 1;
-  if (m) {
-    const pos = Number(m[1]);
-    for (let i = 0; i < pos && i < text.length; i++) {
-      if (text[i] === '\n') { line++; column = 1; } else column++;
-    }
-  } else {
-    const lc = /line (\d+) column (\d+)/.exec(raw);
-    if (lc) { line = Number(lc[1]); column = Number(lc[2]); }
+  for (let i = 0; i < fault.offset && i < text.length; i++) {
+    if (text[i] === '\n') { line++; column = 1; } else column++;
   }
-  const reason = raw.replace(/^JSON\.parse: /, '').replace(/ in JSON at position \d+.*$/, '').replace(/\s*\(line \d+ column \d+\)$/, '');
+  const found = fault.offset >= text.length ? 'the end of the text' : JSON.stringify(text.slice(fault.offset, fault.offset + 12));
+  const reason = fault.expected === 'valid JSON' ? raw : `expected ${fault.expected}, found ${found}`;
   return { message: `malformed JSON at line ${line}, column ${column}: ${reason}`, line, column };
 }
