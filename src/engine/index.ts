@@ -14,4 +14,5 @@ export { evaluateAcl, evaluateSecurityGroups, parseProtocol, protocolLabel, type
 export { longestPrefixMatch } from './route/index.ts';
 export * from './walk/index.ts';
 export * from './flowlog/index.ts';
-export { validateSnapshot } from './validate/index.ts';
+export { validateSnapshot, DIAGNOSTIC_CODES } from './validate/index.ts';
+export * from './labs/index.ts';

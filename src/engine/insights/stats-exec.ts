@@ -1,0 +1,135 @@
+import type { Command, Expr } from './ast.ts';
+import { countAcc, distinctAcc, extremeAcc, pctAcc, stddevAcc, sumAcc, timedAcc, type Accumulator } from './aggregates.ts';
+import { walkExpr } from './check-pipeline.ts';
+import { compileExpr } from './compile-expr.ts';
+import type { CompileContext, Compiled } from './compiled.ts';
+import { fail } from './errors.ts';
+import { combinedKey, keyEncoder } from './group-keys.ts';
+import { groupIndex } from './group-index.ts';
+import type { NumColumn } from './columns.ts';
+import { NumericStats, type NumericKind } from './numeric-stats.ts';
+import { BATCH, forEachBatch, type RowScan } from './row-scan.ts';
+import { columnCompiled, type Table, type TableColumn } from './table.ts';
+
+type Stats = Extract<Command, { kind: 'stats' }>;
+type Call = Extract<Expr, { type: 'call' }>;
+
+/**
+ * Runs a `stats` command over the rows of a scan: encodes the `by` keys into one number per row,
+ * finds the group ids a batch at a time (dense array or hash table, see `groupIndex`) and feeds
+ * every aggregate with tight loops.
+ * Groups come out in order of first appearance.
+ */
+export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBound: number): { table: Table; matched: number } {
+  const keys = cmd.by.map((b) => compileExpr(b.expr, ctx));
+  const { key, pack, card } = combinedKey(keys.map((k) => keyEncoder(k, rowBound)));
+  const calls: Call[] = [];
+  for (const item of cmd.items) walkExpr(item.expr, (x) => { if (x.type === 'call' && x.aggregate) calls.push(x); });
+  const shared = new Map<NumColumn, NumericStats>();
+  const views = new Set<Accumulator>();
+  const accs = calls.map((c) => makeAccumulator(c, ctx, shared, views));
+  const times = calls.map((c) => resultIsTime(c, ctx));
+  // What the scan feeds: each shared NumericStats once, plus every accumulator that is not a view.
+  const feeders: Accumulator[] = [...shared.values(), ...accs.filter((a) => !views.has(a))];
+
+  const firstRow: number[] = [];
+  let capacity = 16;
+  const newGroup = (row: number): number => {
+    const g = firstRow.length;
+    firstRow.push(row);
+    if (g >= capacity) { capacity *= 2; for (const a of feeders) a.grow(capacity); }
+    return g;
+  };
+  const index = groupIndex(card, newGroup);
+  const packed = new Float64Array(BATCH);
+  const gids = new Int32Array(BATCH);
+  const matched = forEachBatch(scan, (sel, m) => {
+    if (pack) {
+      pack(sel, m, packed);
+      index.findBatch(packed, sel, m, gids);
+    } else for (let k = 0; k < m; k++) gids[k] = index.findText(key(sel[k]) as string, sel[k]);
+    for (const a of feeders) a.add(gids, sel, m);
+  });
+  if (cmd.by.length === 0 && firstRow.length === 0) newGroup(-1);
+  return { table: buildTable(cmd, keys, firstRow, calls, accs, times), matched };
+}
+
+const sharedKinds = new Set<string>(['count', 'sum', 'avg', 'min', 'max']);
+
+/** The NumericStats kind of a call (`count(field)`, `sum`, `avg`, `min`, `max`, `sortsFirst`...). */
+function fusedKind(call: Call): NumericKind | undefined {
+  if (call.name === 'count') return call.args.length === 1 && call.args[0].type !== 'star' ? 'count' : undefined;
+  if (call.name === 'sortsfirst') return 'min';
+  if (call.name === 'sortslast') return 'max';
+  return sharedKinds.has(call.name) ? (call.name as NumericKind) : undefined;
+}
+
+function makeAccumulator(call: Call, ctx: CompileContext, shared: Map<NumColumn, NumericStats>, views: Set<Accumulator>): Accumulator {
+  const arg = (): Compiled => compileExpr(call.args[0], ctx);
+  const kind = fusedKind(call);
+  const col = kind ? arg().num : undefined;
+  if (kind && col) {
+    let stats = shared.get(col);
+    if (!stats) shared.set(col, (stats = new NumericStats(col.data)));
+    const view = stats.view(kind);
+    views.add(view);
+    return view;
+  }
+  switch (call.name) {
+    case 'count': return countAcc(call.args.length === 0 || call.args[0].type === 'star' ? null : arg());
+    case 'sum': return sumAcc(arg(), false);
+    case 'avg': return sumAcc(arg(), true);
+    case 'stddev': return stddevAcc(arg());
+    case 'min': case 'sortsfirst': return extremeAcc(arg(), false);
+    case 'max': case 'sortslast': return extremeAcc(arg(), true);
+    case 'count_distinct': return distinctAcc(arg());
+    case 'pct': {
+      const p = call.args[1];
+      if (p.type !== 'literal' || typeof p.value !== 'number' || p.value < 0 || p.value > 100) {
+        fail('bad-arguments', 'pct() needs a percentile from 0 to 100 as its second argument, as in pct(bytes, 95)', p.offset, p.length);
+      }
+      return pctAcc(arg(), p.value);
+    }
+    default: return timedAcc(arg().get, ctx.resolve('@timestamp', call), call.name === 'latest');
+  }
+}
+
+/** Aggregates that return one of the input values keep the input's time flag. */
+function resultIsTime(call: Call, ctx: CompileContext): boolean {
+  if (['count', 'count_distinct', 'sum', 'avg', 'stddev'].includes(call.name)) return false;
+  return compileExpr(call.args[0], ctx).time;
+}
+
+function buildTable(cmd: Stats, keys: Compiled[], firstRow: number[], calls: Call[], accs: Accumulator[], times: boolean[]): Table {
+  const groups = firstRow.length;
+  const t: Table = { columns: [], time: [], data: [], length: groups };
+  cmd.by.forEach((b, k) => {
+    const get = keys[k].get;
+    t.columns.push(b.name);
+    t.time.push(keys[k].time);
+    t.data.push(firstRow.map((r) => (r < 0 ? null : get(r))));
+  });
+  const results: TableColumn[] = accs.map((a) => a.numbers?.(groups) ?? Array.from({ length: groups }, (_x, g) => a.result(g)));
+  const groupCtx: CompileContext = {
+    resolve(name, at) {
+      const k = t.columns.lastIndexOf(name);
+      if (k < 0) {
+        return fail('misplaced-aggregate', `"${name}" must be inside an aggregate such as count(${name}) or listed after by`, at.offset, Math.max(1, at.length));
+      }
+      return columnCompiled(t.data[k], t.time[k]);
+    },
+    aggregate(call) {
+      const j = calls.indexOf(call);
+      return columnCompiled(results[j], times[j]);
+    },
+  };
+  for (const item of cmd.items) {
+    const c = compileExpr(item.expr, groupCtx);
+    // A bare aggregate is its own result column; no need to copy it.
+    const col = item.expr.type === 'call' && item.expr.aggregate ? results[calls.indexOf(item.expr)] : Array.from({ length: groups }, (_x, g) => c.get(g));
+    t.columns.push(item.name);
+    t.time.push(c.time);
+    t.data.push(col);
+  }
+  return t;
+}
