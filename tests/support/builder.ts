@@ -59,7 +59,7 @@ export class SnapshotBuilder {
       PrivateIpAddresses: [{ PrivateIpAddress: ip, Primary: true, ...association }], Groups: groups, ...association, Status: 'in-use',
       Attachment: { InstanceId: instanceId, DeviceIndex: 0, Status: 'attached' } };
     this.doc.NetworkInterfaces.push(eni);
-    this.doc.Reservations.push({ ReservationId: this.id('r'), OwnerId: subnet.OwnerId, Instances: [{ InstanceId: instanceId, InstanceType: opts.nitro === false ? 't2.micro' : 't3.micro', Hypervisor: opts.nitro === false ? 'xen' : 'nitro',
+    this.doc.Reservations.push({ ReservationId: this.id('r'), OwnerId: subnet.OwnerId, Instances: [{ InstanceId: instanceId, InstanceType: opts.nitro === false ? 't2.micro' : 't3.micro', Hypervisor: 'xen',
       State: { Name: 'running', Code: 16 }, SubnetId: subnetId, VpcId: subnet.VpcId, PrivateIpAddress: ip, ...(opts.publicIp ? { PublicIpAddress: opts.publicIp } : {}),
       Placement: { AvailabilityZone: subnet.AvailabilityZone }, SecurityGroups: groups, Tags: [{ Key: 'Name', Value: name }],
       NetworkInterfaces: [{ NetworkInterfaceId: eniId, SubnetId: subnetId, VpcId: subnet.VpcId, PrivateIpAddress: ip, Groups: groups, Attachment: { DeviceIndex: 0, Status: 'attached' } }] }] });

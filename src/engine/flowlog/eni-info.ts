@@ -4,6 +4,7 @@
  */
 import { AMAZON_DNS_LINK_LOCAL, INSTANCE_METADATA, TIME_SYNC, formatIpv4 } from '../ip/index.ts';
 import type { NEni, Network } from '../model/network.ts';
+import { flat } from './flat.ts';
 
 /** The per-interface values of a record. */
 export interface EniInfo {
@@ -18,8 +19,9 @@ export interface EniInfo {
   azId: string | null;
   /** The primary private IPv4 as text. */
   privateIpText: string;
-  /** Addresses whose traffic AWS never logs for this interface (Amazon DNS, the subnet router, link-local services). */
-  unlogged: readonly number[];
+  /** The Amazon DNS server (the primary CIDR's base + 2) and the subnet router (base + 1), or -1. */
+  dnsIp: number;
+  routerIp: number;
 }
 
 /** Windows license activation (KMS) addresses, reached over link-local like metadata. */
@@ -27,11 +29,7 @@ const KMS = [0xa9fea9fa, 0xa9fea9fb];
 
 /** Computes the per-interface values once. */
 export function eniInfo(net: Network, eni: NEni): EniInfo {
-  const unlogged = [INSTANCE_METADATA, TIME_SYNC, AMAZON_DNS_LINK_LOCAL, ...KMS];
-  // The Amazon DNS server is the primary CIDR's base + 2; the router is each subnet's base + 1.
   const primary = eni.vpc?.cidrs[0];
-  if (primary) unlogged.push(primary.base + 2);
-  if (eni.subnet?.cidr) unlogged.push(eni.subnet.cidr.base + 1);
   const requesterManaged = eni.natGatewayId !== null || eni.interfaceType === 'nat_gateway';
   return {
     eni,
@@ -42,9 +40,17 @@ export function eniInfo(net: Network, eni: NEni): EniInfo {
     instanceId: requesterManaged ? null : eni.instanceId,
     region: eni.vpc?.region ?? net.defaultRegion,
     azId: eni.subnet?.azId ?? null,
-    privateIpText: formatIpv4(eni.privateIp),
-    unlogged,
+    privateIpText: flat(formatIpv4(eni.privateIp)),
+    dnsIp: primary ? primary.base + 2 : -1,
+    routerIp: eni.subnet?.cidr ? eni.subnet.cidr.base + 1 : -1,
   };
+}
+
+const LINK_LOCAL_SERVICES = [INSTANCE_METADATA, TIME_SYNC, AMAZON_DNS_LINK_LOCAL, ...KMS];
+
+function isUnloggedAddress(info: EniInfo, ip: number): boolean {
+  if (ip === info.dnsIp || ip === info.routerIp) return true;
+  return ip >>> 16 === 0xa9fe && LINK_LOCAL_SERVICES.includes(ip);
 }
 
 /**
@@ -52,7 +58,6 @@ export function eniInfo(net: Network, eni: NEni): EniInfo {
  * instance metadata, Time Sync, license activation, and DHCP (UDP 67/68).
  */
 export function isNeverLogged(info: EniInfo, src: number, dst: number, protocol: number, srcPort: number, dstPort: number): boolean {
-  const u = info.unlogged;
-  for (let i = 0; i < u.length; i++) if (u[i] === src || u[i] === dst) return true;
+  if (isUnloggedAddress(info, src) || isUnloggedAddress(info, dst)) return true;
   return protocol === 17 && (srcPort === 67 || srcPort === 68) && (dstPort === 67 || dstPort === 68);
 }

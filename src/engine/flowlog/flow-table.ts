@@ -13,7 +13,7 @@ export interface FlowKey {
   dst: number;
   /** srcPort * 65536 + dstPort. */
   ports: number;
-  /** protocol | direction << 8 | action << 9. */
+  /** protocol | 256 for egress | 512 for REJECT. */
   kind: number;
   pktSrc: number;
   pktDst: number;
@@ -21,7 +21,7 @@ export interface FlowKey {
 
 /** Key layout: target, window, src, dst, ports, kind, pktSrc, pktDst. */
 const K = 8;
-/** Sum layout: packets, bytes, start, end, tcp flags, first event index. */
+/** Sum layout: packets, bytes, start, end, tcp flags, traffic path of the first packet (-1 for none). */
 const S = 6;
 
 function hashKey(target: number, window: number, src: number, dst: number, ports: number, kind: number, pktSrc: number, pktDst: number): number {
@@ -52,7 +52,7 @@ export class FlowTable {
   }
 
   /** Adds one packet to its flow, creating the flow on first sight. */
-  add(k: FlowKey, bytes: number, time: number, flags: number, eventIndex: number): void {
+  add(k: FlowKey, bytes: number, time: number, flags: number, trafficPath: number): void {
     const keys = this.keys;
     let slot = hashKey(k.target, k.window, k.src, k.dst, k.ports, k.kind, k.pktSrc, k.pktDst) & this.mask;
     for (;;) {
@@ -79,19 +79,25 @@ export class FlowTable {
     keys[o + 4] = k.ports; keys[o + 5] = k.kind; keys[o + 6] = k.pktSrc; keys[o + 7] = k.pktDst;
     const s = row * S;
     const sums = this.sums;
-    sums[s] = 1; sums[s + 1] = bytes; sums[s + 2] = time; sums[s + 3] = time; sums[s + 4] = flags; sums[s + 5] = eventIndex;
-    if (this.size * 2 > this.capacity) this.grow();
+    sums[s] = 1; sums[s + 1] = bytes; sums[s + 2] = time; sums[s + 3] = time; sums[s + 4] = flags; sums[s + 5] = trafficPath;
+    if (this.size === this.capacity) this.grow();
   }
 
   target(row: number): number { return this.keys[row * K]; }
   window(row: number): number { return this.keys[row * K + 1]; }
+  src(row: number): number { return this.keys[row * K + 2]; }
+  dst(row: number): number { return this.keys[row * K + 3]; }
+  ports(row: number): number { return this.keys[row * K + 4]; }
+  kind(row: number): number { return this.keys[row * K + 5]; }
+  pktSrc(row: number): number { return this.keys[row * K + 6]; }
+  pktDst(row: number): number { return this.keys[row * K + 7]; }
   packets(row: number): number { return this.sums[row * S]; }
   bytes(row: number): number { return this.sums[row * S + 1]; }
   start(row: number): number { return this.sums[row * S + 2]; }
   end(row: number): number { return this.sums[row * S + 3]; }
   flags(row: number): number { return this.sums[row * S + 4]; }
-  /** Index in the input of the flow's first event. */
-  first(row: number): number { return this.sums[row * S + 5]; }
+  /** The first packet's traffic path, or -1 for none. */
+  trafficPath(row: number): number { return this.sums[row * S + 5]; }
 
   private grow(): void {
     this.capacity *= 2;

@@ -5,6 +5,7 @@
  * the per-flow fields to fill in. This is the writer's hot path.
  */
 import { F } from './fields.ts';
+import { flat } from './flat.ts';
 import type { EniInfo } from './eni-info.ts';
 import type { LogFormat } from './format.ts';
 
@@ -52,7 +53,7 @@ export function compileLineTemplate(format: LogFormat, info: EniInfo): LineTempl
   let constantRun: string | null = null;
   for (const code of format.codes) {
     if (PER_FLOW.has(code)) {
-      if (constantRun !== null) items.push(constantRun);
+      if (constantRun !== null) items.push(flat(constantRun));
       constantRun = null;
       at.push(items.length);
       vars.push(code);
@@ -62,6 +63,6 @@ export function compileLineTemplate(format: LogFormat, info: EniInfo): LineTempl
       constantRun = constantRun === null ? text : constantRun + ' ' + text;
     }
   }
-  if (constantRun !== null) items.push(constantRun);
+  if (constantRun !== null) items.push(flat(constantRun));
   return { vars, at, items };
 }

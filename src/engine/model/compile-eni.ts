@@ -74,7 +74,22 @@ export function eniName(raw: RawEni): string | null {
   return (raw.instance ? nameTag(raw.instance) : null) ?? nameTag(raw.doc as { TagSet?: { Key: string; Value: string }[] });
 }
 
-/** Nitro instances report their hypervisor as "nitro"; the flow-log window is then 60 s at most. */
+/**
+ * Instance families that are not built on the Nitro System (AWS's list: current-generation C4,
+ * D2, G3, I3, M4, P2, P3, R4, T2, X1, X1e, F1, H1 and the previous generation).
+ */
+const XEN_FAMILIES = new Set(['t1', 't2', 'm1', 'm2', 'm3', 'm4', 'c1', 'c3', 'c4', 'cc2', 'cr1', 'r3', 'r4', 'i2', 'i3', 'd2', 'g2', 'g3', 'g3s', 'p2', 'p3', 'x1', 'x1e', 'f1', 'h1', 'hs1', 'hi1']);
+
+/**
+ * Whether an instance is Nitro-based: its flow-log window is then 60 s at most. AWS reports
+ * `Hypervisor: "xen"` for Nitro instances too, so the instance type decides; bare-metal sizes
+ * are Nitro. A hand-written document without a type may say "nitro".
+ */
 export function isNitro(inst: Instance | null): boolean {
+  const type = inst?.InstanceType;
+  if (typeof type === 'string' && type.includes('.')) {
+    const [family, size] = type.split('.');
+    return size === 'metal' || !XEN_FAMILIES.has(family);
+  }
   return inst?.Hypervisor === 'nitro';
 }

@@ -222,7 +222,7 @@ export const NetworkInterfaceSchema = z.looseObject({
 export const InstanceSchema = z.looseObject({
   InstanceId: str('The instance id, "i-…".'),
   InstanceType: z.string().optional(),
-  Hypervisor: z.string().describe('"xen" or "nitro": Nitro instances aggregate flow logs over 60 s at most.').optional(),
+  Hypervisor: z.string().describe('AWS prints "xen" for both Xen and Nitro instances; the instance type tells them apart (Nitro instances aggregate flow logs over 60 s at most).').optional(),
   State: z.looseObject({ Name: z.string().describe('"running", "stopped", "terminated", ...'), Code: z.number().optional() }).optional(),
   SubnetId: z.string().optional(),
   VpcId: z.string().optional(),

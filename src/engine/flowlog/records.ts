@@ -1,0 +1,144 @@
+/**
+ * Turning an aggregated flow (a row of the flow table) into a record: its typed fields and its
+ * line, written through the flow log's compiled line template.
+ */
+import type { NFlowLog } from '../model/network.ts';
+import { formatIpv4 } from '../ip/index.ts';
+import type { EniInfo } from './eni-info.ts';
+import { F, type FlowLogFields, type FlowLogRecord } from './fields.ts';
+import type { LogFormat } from './format.ts';
+import type { LineTemplate } from './line-template.ts';
+import type { FlowTable } from './flow-table.ts';
+import { flat } from './flat.ts';
+
+/** One flow log watching one interface, with everything a record needs precomputed. */
+export interface Target {
+  id: number;
+  flowLog: NFlowLog;
+  trafficType: NFlowLog['trafficType'];
+  format: LogFormat;
+  interval: number;
+  info: EniInfo;
+  logGroup: string | null;
+  template: LineTemplate;
+}
+
+// Field codes copied into module constants: the switch below runs for every field of every line.
+const {
+  srcAddr: SRC_ADDR, dstAddr: DST_ADDR, srcPort: SRC_PORT, dstPort: DST_PORT, protocol: PROTOCOL, packets: PACKETS, bytes: BYTES,
+  start: START, end: END, action: ACTION, tcpFlags: TCP_FLAGS, pktSrcAddr: PKT_SRC, pktDstAddr: PKT_DST, flowDirection: DIRECTION,
+  trafficPath: TRAFFIC_PATH,
+} = F;
+
+/** Bits of a flow's `kind` besides the protocol number. */
+export const INGRESS = 0;
+export const EGRESS = 1 << 8;
+export const REJECT = 1 << 9;
+
+/** The records of a filled flow table, in `rows` order (row order when null). */
+export function materialize(table: FlowTable, rows: readonly number[] | null, targets: readonly Target[]): FlowLogRecord[] {
+  const texts = new TextCache();
+  const out: FlowLogRecord[] = new Array(table.size);
+  for (let i = 0; i < table.size; i++) out[i] = toRecord(table, rows === null ? i : rows[i], targets, texts);
+  return out;
+}
+
+/** Text of addresses and times, computed once per call. */
+class TextCache {
+  private ips = new Map<number, string>();
+  // Direct-mapped caches: a slot holds the last number that hashed to it and its text.
+  private intKeys = new Float64Array(2048).fill(-1);
+  private intTexts: string[] = new Array<string>(2048).fill('');
+  private timeKeys = new Float64Array(1024).fill(-1);
+  private timeTexts: string[] = new Array<string>(1024).fill('');
+
+  /** Text of a count, port, protocol or flag value. */
+  int(n: number): string {
+    const slot = n & 2047;
+    if (this.intKeys[slot] === n) return this.intTexts[slot];
+    this.intKeys[slot] = n;
+    return (this.intTexts[slot] = String(n));
+  }
+
+  address(info: EniInfo, ip: number): string {
+    if (ip === info.eni.privateIp) return info.privateIpText;
+    let text = this.ips.get(ip);
+    if (text === undefined) this.ips.set(ip, (text = flat(formatIpv4(ip))));
+    return text;
+  }
+
+  time(t: number): string {
+    const slot = t & 1023;
+    if (this.timeKeys[slot] === t) return this.timeTexts[slot];
+    this.timeKeys[slot] = t;
+    return (this.timeTexts[slot] = String(t));
+  }
+}
+
+function toRecord(table: FlowTable, row: number, targets: readonly Target[], texts: TextCache): FlowLogRecord {
+  const target = targets[table.target(row)];
+  const info = target.info;
+  const srcIp = table.src(row);
+  const dstIp = table.dst(row);
+  const pktSrcIp = table.pktSrc(row);
+  const pktDstIp = table.pktDst(row);
+  const ports = table.ports(row);
+  const kind = table.kind(row);
+  const egress = (kind & EGRESS) !== 0;
+  const src = texts.address(info, srcIp);
+  const dst = texts.address(info, dstIp);
+  const path = table.trafficPath(row);
+  const fields: FlowLogFields = {
+    version: target.format.version,
+    accountId: info.accountId,
+    interfaceId: info.interfaceId,
+    srcAddr: src,
+    dstAddr: dst,
+    srcPort: Math.floor(ports / 65536),
+    dstPort: ports % 65536,
+    protocol: kind & 255,
+    packets: table.packets(row),
+    bytes: table.bytes(row),
+    start: table.start(row),
+    end: table.end(row),
+    action: (kind & REJECT) !== 0 ? 'REJECT' : 'ACCEPT',
+    logStatus: 'OK',
+    vpcId: info.vpcId,
+    subnetId: info.subnetId,
+    instanceId: info.instanceId,
+    tcpFlags: table.flags(row),
+    type: 'IPv4',
+    pktSrcAddr: pktSrcIp === srcIp ? src : texts.address(info, pktSrcIp),
+    pktDstAddr: pktDstIp === dstIp ? dst : texts.address(info, pktDstIp),
+    region: info.region,
+    azId: info.azId,
+    flowDirection: egress ? 'egress' : 'ingress',
+    trafficPath: egress && path >= 0 ? path : null,
+  };
+  const { vars, at, items } = target.template;
+  for (let k = 0; k < vars.length; k++) items[at[k]] = varText(vars[k], fields, texts);
+  // join builds one flat string; concatenation would keep a rope of small strings per record.
+  return { flowLogId: target.flowLog.id, logGroup: target.logGroup, interfaceId: info.interfaceId, line: items.join(' '), fields };
+}
+
+/** Text of a per-flow field (see line-template.ts); every value is set for an OK record but traffic-path. */
+function varText(code: number, f: FlowLogFields, texts: TextCache): string {
+  switch (code) {
+    case SRC_ADDR: return f.srcAddr as string;
+    case DST_ADDR: return f.dstAddr as string;
+    case SRC_PORT: return texts.int(f.srcPort as number);
+    case DST_PORT: return texts.int(f.dstPort as number);
+    case PROTOCOL: return texts.int(f.protocol as number);
+    case PACKETS: return texts.int(f.packets as number);
+    case BYTES: return texts.int(f.bytes as number);
+    case START: return texts.time(f.start);
+    case END: return texts.time(f.end);
+    case ACTION: return f.action as string;
+    case TCP_FLAGS: return texts.int(f.tcpFlags as number);
+    case PKT_SRC: return f.pktSrcAddr as string;
+    case PKT_DST: return f.pktDstAddr as string;
+    case DIRECTION: return f.flowDirection as string;
+    case TRAFFIC_PATH: return f.trafficPath === null ? '-' : texts.int(f.trafficPath);
+    default: return '-';
+  }
+}
