@@ -1,3 +1,4 @@
+export {};
 /**
  * `npm run bench`: the speed budgets, measured (never asserted in tests, which would flake on
  * a shared machine). `npm run bench -- --json` prints one JSON object for scripts.

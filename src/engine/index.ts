@@ -16,3 +16,4 @@ export * from './walk/index.ts';
 export * from './flowlog/index.ts';
 export { validateSnapshot, DIAGNOSTIC_CODES } from './validate/index.ts';
 export * from './labs/index.ts';
+export * from './matrix/index.ts';

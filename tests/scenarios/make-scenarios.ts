@@ -180,6 +180,38 @@ cases['same-subnet-no-nacl'] = () => {
   return { b, probe: { about: 'A deny-all NACL does not apply between two instances of one subnet.', from: x.instanceId, to: '10.0.1.11', protocol: 6, port: 5432, count: 3 } };
 };
 
+/** Client in X, server in a private subnet of Y whose table sends everything to Y's NAT gateway. */
+function peeredWithNat(serverSideRoute: boolean) {
+  const b = new SnapshotBuilder();
+  const x = b.vpc('10.0.0.0/16', 'x');
+  const y = b.vpc('10.1.0.0/16', 'y');
+  const sx = b.subnet(x.vpcId, '10.0.1.0/24', 'x-app');
+  const pub = b.subnet(y.vpcId, '10.1.0.0/24', 'y-public');
+  const priv = b.subnet(y.vpcId, '10.1.1.0/24', 'y-private');
+  const pcx = b.peering(x.vpcId, y.vpcId);
+  b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
+  b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+  const igw = b.internetGateway(y.vpcId);
+  b.route(y.rtb, '0.0.0.0/0', { GatewayId: igw });
+  const nat = b.natGateway(pub, '10.1.0.200', '52.1.0.200');
+  const privRtb = b.routeTable(y.vpcId, [priv]);
+  b.route(privRtb, '0.0.0.0/0', { NatGatewayId: nat });
+  if (serverSideRoute) b.route(privRtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+  const open = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '10.0.0.0/8' }] }];
+  const client = b.instance(sx, '10.0.1.10', 'client', { sgs: [b.securityGroup(x.vpcId, 'client', open)] });
+  b.instance(priv, '10.1.1.10', 'server', { sgs: [b.securityGroup(y.vpcId, 'server', open)] });
+  b.flowLog(y.vpcId, { format: '${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${action}' });
+  return { b, client };
+}
+cases['asymmetric-return-through-nat'] = () => {
+  const n = peeredWithNat(false);
+  return { b: n.b, probe: { about: "The server's subnet sends its reply to the NAT gateway instead of the peering: the reply arrives from the NAT's address and the client drops it.", from: n.client.instanceId, to: '10.1.1.10', protocol: 6, port: 22, count: 1 } };
+};
+cases['peering-return-route-fixes-asymmetry'] = () => {
+  const n = peeredWithNat(true);
+  return { b: n.b, probe: { about: 'With a route back over the peering in the private subnet, the reply returns the way the request came.', from: n.client.instanceId, to: '10.1.1.10', protocol: 6, port: 22, count: 1 } };
+};
+
 const root = join(import.meta.dirname, 'cases');
 for (const [name, make] of Object.entries(cases)) {
   const { b, probe } = make();

@@ -101,6 +101,12 @@ export function protocolRestriction(natId: string, h: PacketHeader): Built {
   return build('PROTOCOL_RESTRICTION', natId, null, `NAT gateway ${natId} forwards only TCP, UDP and ICMP; it drops ${trafficLabel(h)}.`, 'Use TCP, UDP or ICMP, or give the instance a public IP and route through an internet gateway.');
 }
 
+export function asymmetricReturn(natId: string, table: NRouteTable, h: PacketHeader, fix: RouteFix): Built {
+  return build('ASYMMETRIC_RETURN_PATH', natId, null,
+    `The reply to ${formatIpv4(h.dstIp)} leaves by route table ${table.id} through NAT gateway ${natId}, which rewrites its source address: the client receives a packet that answers nothing it sent and drops it. Replies must come back the way the request went.`,
+    fix.fix, fix.action);
+}
+
 export function unsupportedComponent(id: string, what: string): Built {
   return build('UNSUPPORTED_COMPONENT', id, null, `The route leads to ${id}, a ${what}, which this simulator does not model; what happens beyond it is not shown.`, undefined);
 }

@@ -47,8 +47,11 @@ export function suggestRoute(net: Network, table: NRouteTable, dst: number, send
     }
     const accept = p.status === 'active' ? '' : `Accept ${p.id} (it is ${p.status}), then add`;
     const verb = accept ? accept : 'Add';
+    const back = vpc.cidrs[0];
+    const peerRoutesBack = !!back && [...net.routeTables.values()].some((t) => t.vpcId === peer.vpc.id && t.routes.some((r) => r.target.kind === 'vpc-peering-connection' && r.target.id === p.id && contains(r.destination, back.base)));
+    const reminder = peerRoutesBack ? '' : `; ${peer.vpc.id} needs a route back to ${formatCidr(back)} too`;
     return {
-      fix: `${verb} a route ${peer.cidr} → ${p.id} to ${table.id}; ${peer.vpc.id} needs a route back to ${formatCidr(vpc.cidrs[0])} too.`,
+      fix: `${verb} a route ${peer.cidr} → ${p.id} to ${table.id}${reminder}.`,
       action: p.status === 'active' ? { kind: 'add-route', routeTableId: table.id, destination: peer.cidr, target } : { kind: 'accept-peering', peeringId: p.id },
     };
   }

@@ -4,6 +4,7 @@ import type { NEni, NSubnet } from '../model/network.ts';
 import type { WalkContext } from './context.ts';
 import { aclStage, securityGroupStage } from './filters.ts';
 import type { Leg } from './leg.ts';
+import { arriveAtNat } from './nat.ts';
 
 /**
  * The packet enters an interface: the subnet's network ACL (inbound) when it comes from
@@ -11,6 +12,8 @@ import type { Leg } from './leg.ts';
  */
 export function arriveAtEni(ctx: WalkContext, leg: Pick<Leg, 'header'>, eni: NEni, crossesSubnet: boolean, remoteGroups: ReadonlySet<string> | null): void {
   const h = leg.header;
+  // A NAT gateway's interface is no host: it translates replies back, or drops the packet.
+  if (eni.natGatewayId) return arriveAtNat(ctx, h, eni, crossesSubnet);
   const obs = ctx.observe(eni, 'ingress', h);
   if (crossesSubnet && eni.subnet) {
     if (!aclStage(ctx, eni.subnet, h, false)) obs.action = 'REJECT';

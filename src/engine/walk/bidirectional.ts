@@ -34,11 +34,16 @@ export function walkBothWays(net: Network, origin: Origin, h: PacketHeader, inte
   const landed = forward.deliveredTo ?? (forward.stopped ? whatIfTarget(forward) : null);
   if (!expectsReply || landed === null) return { forward, back: null, returned: false, explanations };
   const back = new WalkContext(net, 'return', sessions);
+  back.request = forward;
   const reply: PacketHeader = replyHeader(deliveredHeader(forward, h, landed));
   if (landed === 'service') back.deliver(origin.kind === 'eni' ? origin.eni : 'internet', reply);
   else if (landed === 'internet') acrossInternet(back, reply);
   else sendFromEni(back, landed, reply);
-  const returned = back.disposition !== null && !back.stopped && (origin.kind === 'eni' ? back.deliveredTo === origin.eni : back.deliveredTo === 'internet');
+  const expected = replyHeader(h);
+  const got = back.lastHeader;
+  const unaltered = !!got && got.protocol === expected.protocol && got.srcIp === expected.srcIp && got.dstIp === expected.dstIp && got.srcPort === expected.srcPort && got.dstPort === expected.dstPort;
+  const arrived = origin.kind === 'eni' ? back.deliveredTo === origin.eni : back.deliveredTo === 'internet';
+  const returned = back.disposition !== null && !back.stopped && !back.replyBroken && arrived && (landed === 'service' || unaltered);
   explanations.push(...back.explanations);
   if (forward.stopped) {
     // The real reply was never sent: keep only the return explanations, not its hops.

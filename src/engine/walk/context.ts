@@ -41,6 +41,15 @@ export class WalkContext {
   deliveredTo: NEni | 'internet' | 'service' | null = null;
   /** Guards against routing loops (a NAT gateway routed to itself). */
   steps = 0;
+  /**
+   * What each interface saw, what-if included: connection tracking. On the return path a
+   * security group passes a packet only if that interface saw the request it answers.
+   */
+  readonly seen: { eni: NEni; header: PacketHeader }[] = [];
+  /** Set on the return path when the reply is rewritten so that the client will not accept it. */
+  replyBroken = false;
+  /** The forward walk, for the return walk's connection tracking. */
+  request: WalkContext | null = null;
 
   constructor(
     readonly net: Network,
@@ -60,8 +69,20 @@ export class WalkContext {
   /** Records what an interface saw; the verdict may be changed to REJECT by the stages after. */
   observe(eni: NEni, direction: 'ingress' | 'egress', header: PacketHeader): Observation {
     const o: Observation = { eni, direction, header, action: 'ACCEPT', trafficPath: null };
+    this.seen.push({ eni, header });
     if (!this.stopped) this.observations.push(o);
     return o;
+  }
+
+  /** True when `eni` saw, on the way out, the request this packet answers. */
+  isTrackedReply(eni: NEni, h: PacketHeader): boolean {
+    const seen = this.request?.seen ?? [];
+    return seen.some((s) => s.eni === eni && s.header.protocol === h.protocol && s.header.srcIp === h.dstIp && s.header.dstIp === h.srcIp && s.header.srcPort === h.dstPort && s.header.dstPort === h.srcPort);
+  }
+
+  /** Records a blocker that does not stop the packet (it travels on, but will not be accepted). */
+  note(explanation: Omit<Explanation, 'path'>): void {
+    this.explanations.push({ ...explanation, path: this.path });
   }
 
   /** Records a blocker. Filters can be walked past (what-if); routing failures end the walk. */

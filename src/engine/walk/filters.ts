@@ -33,7 +33,7 @@ export function vpcCidrOf(net: Network, ip: number): Cidr | null {
  */
 export function securityGroupStage(ctx: WalkContext, eni: NEni, h: PacketHeader, direction: 'ingress' | 'egress', remoteGroups: ReadonlySet<string> | null): boolean {
   const first = eni.groups[0]?.id ?? [...eni.groupIds][0] ?? eni.id;
-  if (ctx.isReturn) {
+  if (ctx.isReturn && ctx.isTrackedReply(eni, h)) {
     ctx.hop({ component: first, kind: 'security-group', action: 'allow', detail: `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked` });
     return true;
   }

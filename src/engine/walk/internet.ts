@@ -7,7 +7,7 @@ import type { WalkContext } from './context.ts';
 import type { Leg } from './leg.ts';
 import type { RouteDecision } from './route-decision.ts';
 import { arriveAtEni } from './arrive.ts';
-import { fromInternetToNat } from './nat.ts';
+import { arriveAtNat } from './nat.ts';
 
 /** The address the simulated internet host uses for `--from internet`. */
 export const INTERNET_HOST = (203 << 24) + (0 << 16) + (113 << 8) + 12;
@@ -90,7 +90,7 @@ export function enterFromInternet(ctx: WalkContext, h: PacketHeader, eni: NEni):
   ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${formatIpv4(h.dstIp)} → ${formatIpv4(eni.privateIp)}` });
   const inside = { ...h, dstIp: eni.privateIp };
   if (eni.natGatewayId) {
-    fromInternetToNat(ctx, inside, eni);
+    arriveAtNat(ctx, inside, eni, true);
     return;
   }
   arriveAtEni(ctx, { header: inside }, eni, true, null);

@@ -1,5 +1,6 @@
 import { formatIpv4 } from '../ip/index.ts';
-import { badStateRoute, noEniAtDestination, protocolRestriction, targetId } from '../explain/catalog.ts';
+import { asymmetricReturn, badStateRoute, noEniAtDestination, protocolRestriction, targetId } from '../explain/catalog.ts';
+import { suggestRoute } from '../explain/route-fix.ts';
 import { formatCidr } from '../ip/index.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
@@ -43,6 +44,12 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
     return;
   }
   const natEni = nat.eni;
+  if (ctx.isReturn) {
+    // The reply leaves through a NAT gateway the request did not use: its source is rewritten,
+    // so the client sees a packet from the NAT's address that answers nothing it sent.
+    ctx.replyBroken = true;
+    ctx.note(asymmetricReturn(nat.id, d.table, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
+  }
   const obsIn = ctx.observe(natEni, 'ingress', h);
   if (nat.subnet !== leg.subnet && !aclStage(ctx, nat.subnet, h, false)) obsIn.action = 'REJECT';
   const port = natSourcePort(h.protocol, h.srcIp, h.srcPort, h.dstIp);
@@ -54,15 +61,16 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
 }
 
 /**
- * Traffic from the internet to a NAT gateway's address: only the reply of a connection the
- * gateway opened is translated back; anything else is dropped (it accepts no inbound
- * connections and does not answer pings to itself).
+ * Traffic addressed to a NAT gateway (from the internet to its Elastic IP, or inside the
+ * network to its private address): only the reply of a connection the gateway opened is
+ * translated back; anything else is dropped (it accepts no inbound connections and does not
+ * answer pings to itself).
  */
-export function fromInternetToNat(ctx: WalkContext, h: PacketHeader, natEni: NEni): void {
+export function arriveAtNat(ctx: WalkContext, h: PacketHeader, natEni: NEni, crossesSubnet: boolean): void {
   const nat = natEni.natGatewayId ? ctx.net.natGateways.get(natEni.natGatewayId) : undefined;
   if (!nat || !nat.subnet) return;
   const obsIn = ctx.observe(natEni, 'ingress', h);
-  if (!aclStage(ctx, nat.subnet, h, false)) obsIn.action = 'REJECT';
+  if (crossesSubnet && !aclStage(ctx, nat.subnet, h, false)) obsIn.action = 'REJECT';
   const key = natReplyKey(h.protocol, h.srcIp, h.srcPort, h.dstIp, h.dstPort);
   const session = ctx.sessions.find((s) => s.natId === nat.id && s.replyKey === key);
   if (!session) {

@@ -72,7 +72,9 @@ export type ExplanationCode =
   | 'NO_ENI_AT_DESTINATION'
   | 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS'
   | 'PROTOCOL_RESTRICTION'
-  | 'UNSUPPORTED_COMPONENT';
+  | 'UNSUPPORTED_COMPONENT'
+  /** Not a Reachability Analyzer code (it checks the forward path only): the reply leaves by another path that rewrites its source, so the client drops it. */
+  | 'ASYMMETRIC_RETURN_PATH';
 
 /**
  * A change to the document that would let the traffic through, for a one-click fix. The

@@ -1,0 +1,189 @@
+import { sameRegionPeering } from '../walk/route-decision.ts';
+import type { Lowering } from './lowering.ts';
+import { ReplyParts, type ReplyPart } from './replies.ts';
+import { Shelf } from './shelf.ts';
+import { transposeBits } from './transpose.ts';
+import type { Target } from './universe.ts';
+
+/** Above this many changed targets, a full transpose is cheaper than patching columns. */
+const PATCH_LIMIT = 96;
+
+/**
+ * The destination-side conditions, built per target as bitsets over senders:
+ * - a1: the target's subnet NACL inbound and its security groups admit the request;
+ * - a2: the same without group references (only when an inter-region peering is active);
+ * - r: the reply gets back to the sender by routing out of the target's subnet (ICMP/TCP);
+ * and k1, per sender over targets, the transpose of a1 & r (or of a1 without a reply): one
+ * 32x32-block transpose turns "who may arrive here" into "where can I arrive".
+ */
+export class Columns {
+  readonly ws: number;
+  readonly wt: number;
+  a1: Uint32Array;
+  a2: Uint32Array | null = null;
+  r: Uint32Array | null = null;
+  k1: Uint32Array;
+  natReplies: ReplyPart[] = [];
+  walkReplies: ReplyPart[] = [];
+  /** Senders some reply part concerns (their rows take the slow path). */
+  replySenders: Uint32Array;
+  /** Arrival rows by Target.arrivalKey, tagged with its subnet and groups. */
+  private readonly arrivals = new Shelf<{ a1: Uint32Array; a2: Uint32Array }>();
+  /** Reply rows by subnet, then whether the address is inside the VPC. */
+  private readonly replies = new Shelf<Uint32Array>();
+  private readonly parts: ReplyParts;
+  private readonly scratch: Uint32Array;
+
+  constructor(private readonly L: Lowering) {
+    this.ws = L.u.S.words;
+    this.wt = L.u.T.words;
+    const nt = L.u.T.size;
+    this.a1 = new Uint32Array(nt * this.ws);
+    if (L.h.expectsReply) this.r = new Uint32Array(nt * this.ws);
+    if (this.interRegion()) this.a2 = new Uint32Array(nt * this.ws);
+    this.k1 = new Uint32Array(L.u.S.size * this.wt);
+    this.replySenders = new Uint32Array(this.ws);
+    this.scratch = new Uint32Array(this.ws);
+    this.parts = new ReplyParts(L);
+    this.fill(L.u.targets.map((_, t) => t));
+    this.transposeAll();
+    this.rebuildReplies(null);
+  }
+
+  private interRegion(): boolean {
+    for (const p of this.L.net.peerings.values()) if (p.status === 'active' && !sameRegionPeering(p)) return true;
+    return false;
+  }
+
+  /** Inter-region peerings need the arrival rows without group references; true when that changed. */
+  ensureInterRegion(): boolean {
+    const needed = this.interRegion();
+    if (needed === (this.a2 !== null)) return false;
+    this.a2 = needed ? new Uint32Array(this.L.u.T.size * this.ws) : null;
+    // Cached arrival rows were made without (or with) the variant: make them again.
+    this.arrivals.clear();
+    if (needed) this.fill(this.L.u.targets.map((_, t) => t));
+    return true;
+  }
+
+  /** Drops cached rows of the subnets and security groups an edit touched. */
+  forget(subnets: Iterable<string>, groups: Iterable<string>): void {
+    for (const id of subnets) {
+      this.arrivals.dropTagged(id);
+      this.replies.drop(id);
+    }
+    for (const g of groups) this.arrivals.dropTagged(g);
+  }
+
+  /** Recomputes the given targets' rows and brings the transpose up to date. */
+  refresh(targets: readonly number[]): void {
+    if (targets.length === 0) return;
+    this.fill(targets);
+    if (targets.length > PATCH_LIMIT) this.transposeAll();
+    else for (const t of targets) this.patchColumn(t);
+  }
+
+  /** Whether sender s passes target t's arrival filters (with or without group references). */
+  arrives(t: number, s: number, withGroups: boolean): boolean {
+    const m = withGroups ? this.a1 : this.a2!;
+    return ((m[t * this.ws + (s >>> 5)] >>> (s & 31)) & 1) === 1;
+  }
+
+  /** Whether the reply from target t gets back to sender s by plain routing. */
+  returns(t: number, s: number): boolean {
+    return ((this.r![t * this.ws + (s >>> 5)] >>> (s & 31)) & 1) === 1;
+  }
+
+  private fill(targets: readonly number[]): void {
+    const { ws, L, a1, a2, r } = this;
+    for (const t of targets) {
+      const target = L.u.targets[t];
+      const a = this.arrival(target);
+      a1.set(a.a1, t * ws);
+      a2?.set(a.a2, t * ws);
+      r?.set(this.reply(target), t * ws);
+    }
+  }
+
+  /** The row transposed into k1 for target t: a1 & r with a reply, else a1. */
+  private source(t: number, out: Uint32Array): void {
+    const { ws, a1, r } = this;
+    for (let w = 0; w < ws; w++) out[w] = r ? a1[t * ws + w] & r[t * ws + w] : a1[t * ws + w];
+  }
+
+  private transposeAll(): void {
+    const { ws, wt, L } = this;
+    const nt = L.u.T.size;
+    transposeBits(this.a1, nt, ws, this.k1, L.u.S.size, wt, this.r ?? undefined);
+  }
+
+  private patchColumn(t: number): void {
+    const { wt, k1 } = this;
+    const row = this.scratch;
+    this.source(t, row);
+    const ns = this.L.u.S.size;
+    const word = t >>> 5;
+    const bit = 1 << (t & 31);
+    for (let s = 0; s < ns; s++) {
+      const i = s * wt + word;
+      if ((row[s >>> 5] >>> (s & 31)) & 1) k1[i] |= bit;
+      else k1[i] &= ~bit;
+    }
+  }
+
+  /** The request's arrival: NACL inbound (skipped from the same subnet, absent without one) and security groups. */
+  private arrival(t: Target): { a1: Uint32Array; a2: Uint32Array } {
+    const key = t.arrivalKey;
+    const hit = this.arrivals.peek(key, '');
+    if (hit) return hit;
+    return this.arrivals.get(key, '', () => {
+      const { L, ws } = this;
+      const m = L.m;
+      const subnet = t.subnetId ? L.net.subnets.get(t.subnetId)! : null;
+      const nacl = subnet ? L.acl(subnet.acl, 'fi') : m.allS;
+      const same = subnet ? m.inSubnet('S', subnet.id) : m.allS;
+      const sg = L.sgIn(L.net.enis.get(t.eniId)!.groups, key.slice(key.indexOf('|') + 1));
+      // The variant without group references is needed only with an inter-region peering.
+      const a = { a1: L.arena.alloc(ws), a2: this.a2 ? L.arena.alloc(ws) : L.m.zeroS };
+      for (let w = 0; w < ws; w++) {
+        const n = nacl[w] | same[w];
+        a.a1[w] = n & (sg.cidr[w] | sg.group[w]);
+        if (this.a2) a.a2[w] = n & sg.cidr[w];
+      }
+      return a;
+    }, () => [key.slice(0, key.indexOf('|')), ...key.slice(key.indexOf('|') + 1).split(',')]);
+  }
+
+  /**
+   * The reply's way back by plain routing from the target's subnet: a local or peering route
+   * delivering to the sender, the NACL outbound of the target's subnet. Not when the target has
+   * no subnet (it cannot send) or the sender's address is an AWS service on the target's host.
+   */
+  private reply(t: Target): Uint32Array {
+    const { L } = this;
+    if (!t.subnetId) return L.m.zeroS;
+    const inVpc = t.replyKey.endsWith('1');
+    const hit = this.replies.peek(t.subnetId, inVpc ? '1' : '0');
+    if (hit) return hit;
+    return this.replies.get(t.subnetId, inVpc ? '1' : '0', () => {
+      const subnet = L.net.subnets.get(t.subnetId!)!;
+      const leg = L.leg(subnet, 'rep');
+      const service = L.m.serviceSenders(subnet.vpc);
+      const bits = L.arena.alloc(this.ws);
+      for (let w = 0; w < this.ws; w++) bits[w] = (leg.local[w] | (inVpc ? leg.pcxSame[w] | leg.pcxCross[w] : 0)) & ~service[w];
+      return bits;
+    });
+  }
+
+  /**
+   * Rebuilds the reply parts of the target subnets in `vpcs` (all when null). Returns the
+   * senders whose parts changed: their rows must be recomputed.
+   */
+  rebuildReplies(vpcs: ReadonlySet<string> | null): Set<number> {
+    const changed = this.parts.rebuild(vpcs);
+    this.natReplies = this.parts.nat;
+    this.walkReplies = this.parts.walk;
+    this.replySenders = this.parts.senders;
+    return changed;
+  }
+}

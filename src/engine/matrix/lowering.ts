@@ -1,0 +1,194 @@
+import { contains } from '../ip/index.ts';
+import { vpcContains } from '../model/compile.ts';
+import type { NAcl, NRouteTable, NSecurityGroup, NSubnet, NVpc, Network } from '../model/network.ts';
+import { type Arena, orInto } from './bitset.ts';
+import { aclAllows, aclMask, sgMasks } from './filters.ts';
+import { groupView, visiblePeers } from './group-view.ts';
+import type { Headers } from './headers.ts';
+import { buildLeg, type Leg } from './legs.ts';
+import type { Memberships } from './memberships.ts';
+import { natRepliesAmbiguous } from './nat-ambiguity.ts';
+import { routeRegions, type Region } from './regions.ts';
+import { Shelf } from './shelf.ts';
+import type { Universe } from './universe.ts';
+import type { Reach } from './nat-chain.ts';
+
+/**
+ * NACL directions: request outbound (over targets) and inbound (over senders), reply
+ * outbound (over senders) and inbound (over targets). The remote is always the far end.
+ */
+export type AclDir = 'fo' | 'fi' | 'ro' | 'ri';
+
+/** See Lowering.rowClass. */
+export interface RowClass {
+  sgo: Uint32Array;
+  leg: Leg;
+  /** Delivered by the route table to where group references still match: local, same-region peering. */
+  d1: Uint32Array;
+  /** Delivered across an inter-region peering; null when none (or the source is outside its VPC). */
+  d2: Uint32Array | null;
+  nir: Uint32Array | null;
+  /** Requests through a NAT gateway of this VPC may come back (an ambiguous NAT address). */
+  ambiguous: boolean;
+}
+
+/** What an edit invalidates, by id. */
+export interface Forget {
+  acls?: ReadonlySet<string>;
+  tables?: ReadonlySet<string>;
+  subnets?: ReadonlySet<string>;
+  vpcs?: ReadonlySet<string>;
+  groups?: ReadonlySet<string>;
+}
+
+const tagsOfKey = (key: string) => () => {
+  const bar = key.indexOf('|');
+  const ids = key.slice(bar + 1);
+  return [key.slice(0, bar), ...(ids ? ids.split(',') : [])];
+};
+
+/**
+ * The filters and routes of the network lowered to bitsets for the query's packet, cached
+ * by the id of what they come from, so equal classes (same security groups, same subnet)
+ * are computed once and an edit recomputes only what it touched.
+ */
+export class Lowering {
+  private readonly acls = new Shelf<Uint32Array>();
+  private readonly scalar = new Shelf<boolean>();
+  private readonly rgns = new Shelf<Region[]>();
+  private readonly legs = new Shelf<Leg>();
+  private readonly nirs = new Shelf<Uint32Array>();
+  /** Egress by Sender.sgKey ("vpc|groups"), tagged with the VPC and the groups. */
+  private readonly outs = new Shelf<Uint32Array>();
+  /** Ingress by group-ids key, tagged with the groups. */
+  private readonly ins = new Shelf<{ cidr: Uint32Array; group: Uint32Array }>();
+  private readonly views = new Shelf<Uint32Array>();
+  private readonly peers = new Shelf<string[]>();
+  /** NAT chain results (nat-chain.ts), by NAT gateway id then direction and step. */
+  readonly chains = new Shelf<Reach>();
+  /** Per VPC, whether its NAT gateways' addresses are ambiguous (structure only: never invalidated). */
+  readonly ambiguity = new Map<string, boolean>();
+  /** Bumped on every update: cached forward NAT chains older than this are recomputed in place. */
+  generation = 0;
+  private rows: (RowClass | null | undefined)[] = [];
+
+  constructor(public net: Network, readonly u: Universe, readonly m: Memberships, readonly h: Headers, readonly arena: Arena) {}
+
+  /** One NACL direction over the remote addresses of its space. */
+  acl(acl: NAcl, dir: AclDir): Uint32Array {
+    let bits = this.acls.peek(acl.id, dir);
+    if (!bits) {
+      const space = dir === 'fo' || dir === 'ri' ? this.u.T : this.u.S;
+      const lines = dir === 'fo' || dir === 'ro' ? acl.egress : acl.ingress;
+      bits = aclMask(space, lines, dir[0] === 'f' ? this.h.fwd : this.h.rep, this.arena);
+      this.acls.put(acl.id, dir, bits);
+    }
+    return bits;
+  }
+
+  /** One NACL inbound direction for one remote address (a NAT gateway's, seen by a later subnet). */
+  aclAt(acl: NAcl, dir: 'fi' | 'ri', remote: number): boolean {
+    return this.scalar.get(acl.id, `${dir}${remote}`, () => aclAllows(acl.ingress, dir === 'fi' ? this.h.fwd : this.h.rep, remote, contains));
+  }
+
+  regions(table: NRouteTable, sp: 'T' | 'S'): Region[] {
+    return this.rgns.get(table.id, sp, () => routeRegions(this.m.space(sp), table, this.arena));
+  }
+
+  leg(subnet: NSubnet, dir: 'fwd' | 'rep'): Leg {
+    let leg = this.legs.peek(subnet.id, dir);
+    if (!leg) this.legs.put(subnet.id, dir, (leg = buildLeg(this, subnet, dir)));
+    return leg;
+  }
+
+  /** The reply's NACL inbound at the source subnet, over targets; skipped from the same subnet. */
+  nir(subnet: NSubnet): Uint32Array {
+    return this.nirs.get(subnet.id, '', () => {
+      const bits = this.arena.copy(this.acl(subnet.acl, 'ri'));
+      orInto(bits, this.m.inSubnet('T', subnet.id));
+      return bits;
+    });
+  }
+
+  /** The targets a sender's security groups let it send to (egress rules), seen from its VPC; `key` is Sender.sgKey. */
+  sgOut(vpc: NVpc, groups: readonly NSecurityGroup[], key: string): Uint32Array {
+    let bits = this.outs.peek(key, '');
+    if (!bits) {
+      const masks = sgMasks(this.u.T, groups, 'egress', this.h.fwd, (g) => this.view(vpc, g), this.arena);
+      orInto(masks.cidr, masks.group);
+      this.outs.put(key, '', (bits = masks.cidr), tagsOfKey(key));
+    }
+    return bits;
+  }
+
+  /** The senders a target's security groups admit (ingress rules): address rules and group references. */
+  sgIn(groups: readonly NSecurityGroup[], key: string): { cidr: Uint32Array; group: Uint32Array } {
+    let masks = this.ins.peek(key, '');
+    if (!masks) this.ins.put(key, '', (masks = sgMasks(this.u.S, groups, 'ingress', this.h.fwd, (g) => this.m.withGroup('S', g), this.arena)), () => key.split(','));
+    return masks;
+  }
+
+  /** Targets whose address a rule naming `groupId` matches when sent from `vpc`. */
+  view(vpc: NVpc, groupId: string): Uint32Array {
+    return this.views.get(vpc.id, groupId, () => groupView(this, vpc, groupId));
+  }
+
+  /** The VPCs whose interfaces' groups a security group of `vpc` can see, in the walk's order. */
+  visible(vpc: NVpc): string[] {
+    return this.peers.get(vpc.id, '', () => visiblePeers(this.net, vpc));
+  }
+
+  /**
+   * What a sender's row needs besides the transposed columns, looked up once per build:
+   * its egress groups, its subnet's legs out, and the reply's NACL inbound at its subnet.
+   */
+  rowClass(sigma: number): RowClass | null {
+    let rc = this.rows[sigma];
+    if (rc === undefined) {
+      const s = this.u.senders[sigma];
+      const subnet = s.subnetId ? this.net.subnets.get(s.subnetId) : undefined;
+      const vpc = s.vpcId ? this.net.vpcs.get(s.vpcId) : undefined;
+      if (subnet && vpc) {
+        const leg = this.leg(subnet, 'fwd');
+        // A peering carries only traffic whose source is inside the sender's VPC.
+        const inVpc = vpcContains(vpc, s.ip);
+        rc = {
+          sgo: this.sgOut(vpc, this.net.enis.get(s.eniId)!.groups, s.sgKey), leg, d1: inVpc ? leg.direct : leg.local, d2: inVpc && !leg.noCross ? leg.pcxCross : null,
+          nir: this.h.expectsReply ? this.nir(subnet) : null, ambiguous: leg.nats.length > 0 && natRepliesAmbiguous(this, vpc),
+        };
+      } else {
+        rc = null;
+      }
+      this.rows[sigma] = rc;
+    }
+    return rc;
+  }
+
+  /**
+   * Drops what an edit invalidated. Row classes are dropped for `senders` only: every cache a
+   * row class holds (egress groups of its VPC, its subnet's leg and reply NACL) is touched only
+   * by edits that put it in `senders`. NAT chains are handled by the caller (nat-chain.ts).
+   */
+  forget(f: Forget, senders: Iterable<number>): void {
+    for (const s of senders) this.rows[s] = undefined;
+    this.generation++;
+    for (const id of f.acls ?? []) {
+      this.acls.drop(id);
+      this.scalar.drop(id);
+    }
+    for (const id of f.tables ?? []) this.rgns.drop(id);
+    for (const id of f.subnets ?? []) {
+      this.legs.drop(id);
+      this.nirs.drop(id);
+    }
+    for (const id of f.vpcs ?? []) {
+      this.views.drop(id);
+      this.peers.drop(id);
+      this.outs.dropTagged(id);
+    }
+    for (const g of f.groups ?? []) {
+      this.outs.dropTagged(g);
+      this.ins.dropTagged(g);
+    }
+  }
+}

@@ -1,0 +1,41 @@
+import type { NRoute, NRouteTable } from '../model/network.ts';
+import type { Arena } from './bitset.ts';
+import { cidrRange, type Space } from './space.ts';
+
+/** The addresses of a space that one route wins under longest-prefix match. */
+export interface Region {
+  route: NRoute;
+  mask: Uint32Array;
+  /** The words [w0, w1) where the mask can be non-zero. */
+  w0: number;
+  w1: number;
+}
+
+/**
+ * Splits a space by a route table: each route gets the indexes it contains that no earlier
+ * route took. Routes are kept longest prefix first (compileRouteTable) and longestPrefixMatch
+ * returns the first containing one, so this is the same choice for every address at once.
+ */
+export function routeRegions(space: Space, table: NRouteTable, arena: Arena): Region[] {
+  const claimed = new Uint32Array(space.words);
+  const out: Region[] = [];
+  for (const route of table.routes) {
+    const [lo, hi] = cidrRange(space, route.destination);
+    if (lo >= hi) continue;
+    const mask = arena.alloc(space.words);
+    let any = 0;
+    const w0 = lo >>> 5;
+    const w1 = (hi - 1) >>> 5;
+    for (let w = w0; w <= w1; w++) {
+      let range = 0xffffffff;
+      if (w === w0) range &= 0xffffffff << (lo & 31);
+      if (w === w1) range &= 0xffffffff >>> (31 - ((hi - 1) & 31));
+      const won = range & ~claimed[w];
+      mask[w] = won;
+      claimed[w] |= range;
+      any |= won;
+    }
+    if (any !== 0) out.push({ route, mask, w0, w1: w1 + 1 });
+  }
+  return out;
+}

@@ -1,0 +1,128 @@
+import { getBit } from './bitset.ts';
+import type { Columns } from './columns.ts';
+import type { ReplyPart } from './replies.ts';
+import type { Lowering } from './lowering.ts';
+import { natForward } from './nat-chain.ts';
+
+const bit = (bits: Uint32Array, i: number) => (bits[i >>> 5] >>> (i & 31)) & 1;
+
+/**
+ * Computes words [w0, w1) of one sender's row over targets into `out` (reachable) and `fb`
+ * (pairs the walk must settle). Row-side conditions (security groups out, NACL out, routes,
+ * NACL in of the reply) are combined with the transposed destination-side rows; the rare
+ * inter-region peerings and replies through NAT gateways read the per-target rows directly.
+ */
+export function computeRow(L: Lowering, C: Columns, sigma: number, w0: number, w1: number, out: Uint32Array, fb: Uint32Array, at: number): void {
+  const rc = L.rowClass(sigma);
+  if (!rc) {
+    out.fill(0, at + w0, at + w1);
+    fb.fill(0, at + w0, at + w1);
+    return;
+  }
+  const reply = L.h.expectsReply;
+  const { sgo, leg, d1, d2 } = rc;
+  const nir = rc.nir ?? sgo;
+  const k1 = C.k1;
+  const base = sigma * C.wt;
+  const fallback = leg.fallback;
+  for (let w = w0; w < w1; w++) {
+    const ok = sgo[w];
+    out[at + w] = d1[w] & k1[base + w] & ok & nir[w];
+    fb[at + w] = fallback[w] & ok;
+  }
+  // A reply that leaves through a NAT gateway comes back from the NAT's address: the client
+  // drops it (the walk's ASYMMETRIC_RETURN_PATH), so those targets add nothing.
+  if (d2) acrossRegions(L, C, sigma, w0, w1, d2, rc.nir, out, at);
+  if (L.h.natPasses && leg.nats.length > 0) forwardThroughNat(L, C, sigma, w0, w1, out, fb, at);
+  if (reply) for (const p of C.walkReplies) if (p.w0 < w1 && p.w1 > w0 && bit(p.senders, sigma)) walkedReplies(C, p, sigma, Math.max(w0, p.w0), Math.min(w1, p.w1), d1, d2, sgo, fb, at);
+}
+
+/** Inter-region peerings: group references do not match, so the arrival without them. */
+function acrossRegions(L: Lowering, C: Columns, sigma: number, w0: number, w1: number, d2: Uint32Array, nir: Uint32Array | null, out: Uint32Array, at: number): void {
+  const reply = L.h.expectsReply;
+  const sgo = L.rowClass(sigma)!.sgo;
+  for (let w = w0; w < w1; w++) {
+    for (let x = d2[w] & sgo[w]; x !== 0; x &= x - 1) {
+      const b = 31 - Math.clz32(x & -x);
+      const t = (w << 5) + b;
+      if (!C.arrives(t, sigma, false)) continue;
+      if (!reply || (C.returns(t, sigma) && bit(nir!, t) === 1)) out[at + w] |= 1 << b;
+    }
+  }
+}
+
+/** Reply pairs the walk settles, where the request itself gets there. */
+function walkedReplies(C: Columns, p: ReplyPart, sigma: number, w0: number, w1: number, d1: Uint32Array, d2: Uint32Array | null, sgo: Uint32Array, fb: Uint32Array, at: number): void {
+  for (let w = w0; w < w1; w++) {
+    for (let x = p.targets[w] & sgo[w] & (d1[w] | (d2 ? d2[w] : 0)); x !== 0; x &= x - 1) {
+      const b = 31 - Math.clz32(x & -x);
+      const t = (w << 5) + b;
+      if (bit(d1, t) ? C.arrives(t, sigma, true) : C.arrives(t, sigma, false)) fb[at + w] |= 1 << b;
+    }
+  }
+}
+
+/**
+ * Requests routed to a NAT gateway: follow the NAT gateway's own subnet. UDP needs no reply.
+ * An ICMP/TCP reply goes to the NAT gateway's address, which translates it back when it gets
+ * there: rare enough (a private destination behind a NAT) that the walk decides those pairs.
+ */
+function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w1: number, out: Uint32Array, fb: Uint32Array, at: number): void {
+  const rc = L.rowClass(sigma)!;
+  const subnetId = L.u.senders[sigma].subnetId;
+  const { sgo, leg } = rc;
+  const wt = C.wt;
+  const reply = L.h.expectsReply;
+  if (reply && rc.ambiguous) {
+    for (const hop of leg.nats) for (let w = w0; w < w1; w++) fb[at + w] |= hop.mask[w] & sgo[w];
+    return;
+  }
+  // With a reply, k1 also requires the reply to reach the sender, but the reply to a NAT
+  // gateway's address is translated back to the client: use arrival alone, the walk settles the rest.
+  const arrival = reply ? (n: number) => arrivalOnly(C, n) : (n: number) => C.k1.subarray(n * wt, n * wt + wt);
+  for (const hop of leg.nats) {
+    const next = L.net.natGateways.get(hop.natId)!.subnet!;
+    if (next.id !== subnetId && !getBit(L.acl(next.acl, 'fi'), sigma)) continue;
+    const r = natForward(L, hop.natId, 2, arrival);
+    for (let w = w0; w < w1; w++) {
+      if (reply) fb[at + w] |= hop.mask[w] & (r.reach[w] | r.fallback[w]) & sgo[w];
+      else {
+        out[at + w] |= hop.mask[w] & r.reach[w] & sgo[w];
+        fb[at + w] |= hop.mask[w] & r.fallback[w] & sgo[w];
+      }
+    }
+  }
+}
+
+/** The targets a sender's request arrives at (NACL inbound and security groups), reply aside. */
+function arrivalOnly(C: Columns, sender: number): Uint32Array {
+  const row = new Uint32Array(C.wt);
+  const word = sender >>> 5;
+  const bitMask = 1 << (sender & 31);
+  const targets = C.a1.length / C.ws;
+  for (let t = 0; t < targets; t++) if (C.a1[t * C.ws + word] & bitMask) row[t >>> 5] |= 1 << (t & 31);
+  return row;
+}
+
+/** True when some bit of `bits` is set in the words of `runs`. */
+function anyIn(bits: Uint32Array, runs: readonly [number, number][]): boolean {
+  for (const [w0, w1] of runs) for (let w = w0; w < w1; w++) if (bits[w] !== 0) return true;
+  return false;
+}
+
+/**
+ * True when, in the words of `runs`, row sigma needs only the main formula: no reply part,
+ * inter-region peering, NAT hop or walked pair concerns those words. Updates then recompute
+ * the words inline.
+ */
+export function plainRow(L: Lowering, C: Columns, sigma: number, runs: readonly [number, number][]): boolean {
+  const rc = L.rowClass(sigma);
+  if (!rc) return false;
+  const reply = L.h.expectsReply;
+  if ((rc.d2 && anyIn(rc.d2, runs)) || (!rc.leg.noFallback && anyIn(rc.leg.fallback, runs))) return false;
+  if (reply && bit(C.replySenders, sigma)) {
+    for (const p of C.walkReplies) if (bit(p.senders, sigma) && runs.some(([a, b]) => p.w0 < b && p.w1 > a)) return false;
+  }
+  if (L.h.natPasses) for (const hop of rc.leg.nats) if (anyIn(hop.mask, runs)) return false;
+  return true;
+}
