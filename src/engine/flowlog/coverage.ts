@@ -22,8 +22,14 @@ export function synthesizedFlowLog(eni: NEni): NFlowLog {
 }
 
 /** The snapshot's flow logs indexed by the resource they watch, in document order. */
+const BY_RESOURCE = new WeakMap<Network, Map<string, NFlowLog[]>>();
+
 export function flowLogsByResource(net: Network): Map<string, NFlowLog[]> {
+  // A compiled network never changes, so its index is built once.
+  const cached = BY_RESOURCE.get(net);
+  if (cached) return cached;
   const out = new Map<string, NFlowLog[]>();
+  BY_RESOURCE.set(net, out);
   for (const fl of net.flowLogs) {
     const list = out.get(fl.resourceId);
     if (list) list.push(fl);

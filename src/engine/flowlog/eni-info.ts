@@ -28,7 +28,16 @@ export interface EniInfo {
 const KMS = [0xa9fea9fa, 0xa9fea9fb];
 
 /** Computes the per-interface values once. */
+const INFO = new WeakMap<NEni, EniInfo>();
+
 export function eniInfo(net: Network, eni: NEni): EniInfo {
+  // An interface belongs to one compiled (immutable) network: its texts are computed once.
+  let info = INFO.get(eni);
+  if (!info) INFO.set(eni, (info = computeEniInfo(net, eni)));
+  return info;
+}
+
+function computeEniInfo(net: Network, eni: NEni): EniInfo {
   const primary = eni.vpc?.cidrs[0];
   const requesterManaged = eni.natGatewayId !== null || eni.interfaceType === 'nat_gateway';
   return {

@@ -70,8 +70,17 @@ export function parseLogFormat(text: string): LogFormatResult {
 }
 
 /** The format a flow log writes: its `LogFormat`, or the default when it has none. */
+const PARSED_FORMATS = new Map<string, LogFormatResult>();
+
 export function formatOfFlowLog(flowLog: { format: string | null }): LogFormatResult {
-  return flowLog.format === null ? { ok: true, format: DEFAULT_LOG_FORMAT } : parseLogFormat(flowLog.format);
+  if (flowLog.format === null) return { ok: true, format: DEFAULT_LOG_FORMAT };
+  let parsed = PARSED_FORMATS.get(flowLog.format);
+  if (!parsed) {
+    // Formats repeat across traces; parsing is pure, so results are kept (a few hundred at most).
+    if (PARSED_FORMATS.size > 512) PARSED_FORMATS.clear();
+    PARSED_FORMATS.set(flowLog.format, (parsed = parseLogFormat(flowLog.format)));
+  }
+  return parsed;
 }
 
 /** Writes a record as AWS does: the format's fields separated by single spaces, "-" for absent values. */

@@ -11,7 +11,7 @@ import type { Headers } from './headers.ts';
  */
 export function walkReachable(net: Network, from: NEni, dstIp: number, h: Headers): boolean {
   const header = { ...h.fwd, srcIp: from.privateIp, dstIp };
-  const walks = walkBothWays(net, { kind: 'eni', eni: from }, header, null, h.expectsReply);
+  const walks = walkBothWays(net, { kind: 'eni', eni: from }, header, null, h.expectsReply, true);
   const delivered = walks.forward.deliveredTo !== null && !walks.forward.stopped;
   return delivered && (!h.expectsReply || walks.returned);
 }

@@ -24,16 +24,16 @@ export interface Walks {
  * the first are found by walking on "as if allowed" (what-if), forward and back, so a learner
  * sees every change needed, not one at a time.
  */
-export function walkBothWays(net: Network, origin: Origin, h: PacketHeader, internetTarget: NEni | null, expectsReply: boolean): Walks {
+export function walkBothWays(net: Network, origin: Origin, h: PacketHeader, internetTarget: NEni | null, expectsReply: boolean, quiet = false): Walks {
   const sessions: NatSession[] = [];
-  const forward = new WalkContext(net, 'forward', sessions);
+  const forward = new WalkContext(net, 'forward', sessions, quiet);
   if (origin.kind === 'eni') sendFromEni(forward, origin.eni, h);
   else startOnInternet(forward, h, internetTarget);
   const explanations = [...forward.explanations];
   // The reply leaves from the delivered end, or (what-if) from where the request would land.
   const landed = forward.deliveredTo ?? (forward.stopped ? whatIfTarget(forward) : null);
   if (!expectsReply || landed === null) return { forward, back: null, returned: false, explanations };
-  const back = new WalkContext(net, 'return', sessions);
+  const back = new WalkContext(net, 'return', sessions, quiet);
   back.request = forward;
   const reply: PacketHeader = replyHeader(deliveredHeader(forward, h, landed));
   if (landed === 'service') back.deliver(origin.kind === 'eni' ? origin.eni : 'internet', reply);

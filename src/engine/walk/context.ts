@@ -56,6 +56,8 @@ export class WalkContext {
     readonly path: 'forward' | 'return',
     /** Security groups are stateful: on the return path the reply of an allowed flow passes. */
     readonly sessions: NatSession[],
+    /** Only the verdict is wanted (the reachability matrix): no hops, no explanation texts. */
+    readonly quiet = false,
   ) {}
 
   get isReturn(): boolean {
@@ -63,7 +65,7 @@ export class WalkContext {
   }
 
   hop(h: Hop): void {
-    if (!this.stopped) this.hops.push(h);
+    if (!this.stopped && !this.quiet) this.hops.push(h);
   }
 
   /** Records what an interface saw; the verdict may be changed to REJECT by the stages after. */
@@ -81,13 +83,14 @@ export class WalkContext {
   }
 
   /** Records a blocker that does not stop the packet (it travels on, but will not be accepted). */
-  note(explanation: Omit<Explanation, 'path'>): void {
-    this.explanations.push({ ...explanation, path: this.path });
+  note(explain: () => Omit<Explanation, 'path'>): void {
+    if (!this.quiet) this.explanations.push({ ...explain(), path: this.path });
   }
 
   /** Records a blocker. Filters can be walked past (what-if); routing failures end the walk. */
-  block(disposition: Disposition, explanation: Omit<Explanation, 'path'>): void {
-    this.explanations.push({ ...explanation, path: this.path });
+  block(disposition: Disposition, explain: () => Omit<Explanation, 'path'>): void {
+    // Explanations are sentences: built only when someone will read them.
+    if (!this.quiet) this.explanations.push({ ...explain(), path: this.path });
     if (!this.stopped) {
       this.disposition = disposition;
       this.stopped = true;

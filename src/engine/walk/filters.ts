@@ -5,16 +5,32 @@ import { aclRestriction, remoteRange, sgMismatch } from '../explain/catalog.ts';
 import { named } from '../explain/labels.ts';
 import type { WalkContext } from './context.ts';
 
+const GROUP_PEERS = new WeakMap<Network, Map<string, string[]>>();
+
+/** VPCs whose security groups a VPC's rules may reference: active, same-region peers (AWS: no references across regions). */
+function groupPeers(net: Network, vpcId: string): string[] {
+  let byVpc = GROUP_PEERS.get(net);
+  if (!byVpc) {
+    byVpc = new Map();
+    for (const p of net.peerings.values()) {
+      if (p.status !== 'active' || !p.requesterVpcId || !p.accepterVpcId) continue;
+      if (p.requesterRegion && p.accepterRegion && p.requesterRegion !== p.accepterRegion) continue;
+      for (const [a, b] of [[p.requesterVpcId, p.accepterVpcId], [p.accepterVpcId, p.requesterVpcId]]) {
+        const list = byVpc.get(a);
+        if (list) list.push(b);
+        else byVpc.set(a, [b]);
+      }
+    }
+    GROUP_PEERS.set(net, byVpc);
+  }
+  return byVpc.get(vpcId) ?? [];
+}
+
 /** The security groups of the interface that owns a private address the SG can "see". */
 export function groupsOfPrivateAddress(net: Network, vpc: NVpc, ip: number): ReadonlySet<string> | null {
   const local = net.enisByPrivateIp.get(vpc.id)?.get(ip);
   if (local) return local.groupIds;
-  // Across an active same-region peering, rules may reference the peer's groups (AWS: no
-  // security group references across regions).
-  for (const p of net.peerings.values()) {
-    if (p.status !== 'active') continue;
-    const other = p.requesterVpcId === vpc.id ? p.accepterVpcId : p.accepterVpcId === vpc.id ? p.requesterVpcId : null;
-    if (!other || (p.requesterRegion && p.accepterRegion && p.requesterRegion !== p.accepterRegion)) continue;
+  for (const other of groupPeers(net, vpc.id)) {
     const eni = net.enisByPrivateIp.get(other)?.get(ip);
     if (eni) return eni.groupIds;
   }
@@ -34,19 +50,19 @@ export function vpcCidrOf(net: Network, ip: number): Cidr | null {
 export function securityGroupStage(ctx: WalkContext, eni: NEni, h: PacketHeader, direction: 'ingress' | 'egress', remoteGroups: ReadonlySet<string> | null): boolean {
   const first = eni.groups[0]?.id ?? [...eni.groupIds][0] ?? eni.id;
   if (ctx.isReturn && ctx.isTrackedReply(eni, h)) {
-    ctx.hop({ component: first, kind: 'security-group', action: 'allow', detail: `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked` });
+    ctx.hop({ component: first, kind: 'security-group', action: 'allow', get detail() { return `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked`; } });
     return true;
   }
   const lines: SgLine[][] = eni.groups.map((g) => (direction === 'ingress' ? g.ingress : g.egress));
   const remoteIp = direction === 'ingress' ? h.srcIp : h.dstIp;
   const match = evaluateSecurityGroups(lines, h, { ip: remoteIp, groupIds: remoteGroups });
   if (match) {
-    ctx.hop({ component: match.groupId, kind: 'security-group', action: 'allow', detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`, rule: match.permission });
+    ctx.hop({ component: match.groupId, kind: 'security-group', action: 'allow', get detail() { return `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`; }, rule: match.permission });
     return true;
   }
   const verb = direction === 'ingress' ? 'inbound' : 'outbound';
-  ctx.hop({ component: first, kind: 'security-group', action: 'deny', detail: `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it` });
-  ctx.block('DENIED', sgMismatch(eni, direction, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp))));
+  ctx.hop({ component: first, kind: 'security-group', action: 'deny', get detail() { return `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it`; } });
+  ctx.block('DENIED', () => sgMismatch(eni, direction, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp))));
   return false;
 }
 
@@ -62,12 +78,12 @@ export function aclStage(ctx: WalkContext, subnet: NSubnet, h: PacketHeader, egr
   const which = acl.implicit ? ` (the VPC's default network ACL, assumed: the snapshot has none)` : '';
   ctx.hop({
     component: acl.id, kind: 'network-acl', action: allowed ? 'allow' : 'deny',
-    detail: `${verb} entry ${line.label} of ${acl.id}${which} for ${named(subnet.id, subnet.name)} ${allowed ? 'allows' : 'denies'} it`,
+    get detail() { return `${verb} entry ${line.label} of ${acl.id}${which} for ${named(subnet.id, subnet.name)} ${allowed ? 'allows' : 'denies'} it`; },
     ...(line.entry ? { rule: line.entry } : { rule: { RuleNumber: line.ruleNumber, Protocol: '-1', RuleAction: line.action, Egress: egress, CidrBlock: '0.0.0.0/0' } }),
   });
   if (!allowed) {
     const remoteIp = egress ? h.dstIp : h.srcIp;
-    ctx.block('DENIED', aclRestriction(acl, subnet, egress, line, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp)), ctx.isReturn));
+    ctx.block('DENIED', () => aclRestriction(acl, subnet, egress, line, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp)), ctx.isReturn));
   }
   return allowed;
 }

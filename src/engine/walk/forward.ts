@@ -33,7 +33,7 @@ function trafficPathOf(d: RouteDecision, leg: Leg): number | null {
 
 function routeHop(ctx: WalkContext, table: NRouteTable, route: NRoute, action: 'route' | 'drop', why = ''): void {
   const dest = formatCidr(route.destination);
-  ctx.hop({ component: table.id, kind: 'route-table', action, detail: `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`, rule: route.route });
+  ctx.hop({ component: table.id, kind: 'route-table', action, get detail() { return `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`; }, rule: route.route });
 }
 
 /**
@@ -43,7 +43,7 @@ function routeHop(ctx: WalkContext, table: NRouteTable, route: NRoute, action: '
 export function forwardFrom(ctx: WalkContext, leg: Leg): void {
   if (++ctx.steps > MAX_STEPS) {
     const table = leg.subnet.routeTable;
-    if (table) ctx.block('NO_ROUTE', noRoute(table, leg.subnet, leg.header, { fix: 'Fix the routing loop between the NAT gateway and its subnet route table.' }));
+    if (table) ctx.block('NO_ROUTE', () => noRoute(table, leg.subnet, leg.header, { fix: 'Fix the routing loop between the NAT gateway and its subnet route table.' }));
     return;
   }
   const h = leg.header;
@@ -57,18 +57,18 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
     case 'no-table':
       return;
     case 'none':
-      ctx.hop({ component: d.table.id, kind: 'route-table', action: 'drop', detail: `no route matches ${formatIpv4(h.dstIp)}` });
-      ctx.block('NO_ROUTE', noRoute(d.table, leg.subnet, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
+      ctx.hop({ component: d.table.id, kind: 'route-table', action: 'drop', get detail() { return `no route matches ${formatIpv4(h.dstIp)}`; } });
+      ctx.block('NO_ROUTE', () => noRoute(d.table, leg.subnet, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
       return;
     case 'blackhole':
       routeHop(ctx, d.table, d.route, 'drop', ' (blackhole)');
-      ctx.block('NULL_ROUTED', badStateRoute(d.table, d.route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(d.route.destination)} in ${d.table.id} with one to a target that exists.`));
+      ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(d.route.destination)} in ${d.table.id} with one to a target that exists.`));
       return;
     case 'local':
       routeHop(ctx, d.table, d.route, 'route');
       if (!d.eni) {
         const vpc = leg.subnet.vpc;
-        ctx.block('NEIGHBOR_UNREACHABLE', noEniAtDestination(d.subnet?.id ?? vpc.id, h, d.subnet ? `in ${named(d.subnet.id, d.subnet.name)}${reservedNote(d.subnet, h.dstIp)}` : `in ${named(vpc.id, vpc.name)}: it is inside the VPC's CIDR but in no subnet`));
+        ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(d.subnet?.id ?? vpc.id, h, d.subnet ? `in ${named(d.subnet.id, d.subnet.name)}${reservedNote(d.subnet, h.dstIp)}` : `in ${named(vpc.id, vpc.name)}: it is inside the VPC's CIDR but in no subnet`));
         return;
       }
       arriveAtEni(ctx, leg, d.eni, d.eni.subnet !== leg.subnet, leg.sourceGroups);
@@ -84,7 +84,7 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
       return;
     case 'unsupported':
       routeHop(ctx, d.table, d.route, 'route');
-      ctx.block('UNSUPPORTED', unsupportedComponent(d.id, d.what));
+      ctx.block('UNSUPPORTED', () => unsupportedComponent(d.id, d.what));
       return;
   }
 }
@@ -96,13 +96,13 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
   const id = targetId(d.route);
   if (!pcx) {
     routeHop(ctx, d.table, d.route, 'drop');
-    ctx.block('NULL_ROUTED', badStateRoute(d.table, d.route, `${id} is not in the snapshot (deleted), which makes the route a blackhole`, `Create and accept a peering connection, then point the route ${formatCidr(d.route.destination)} in ${d.table.id} at it.`));
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `${id} is not in the snapshot (deleted), which makes the route a blackhole`, `Create and accept a peering connection, then point the route ${formatCidr(d.route.destination)} in ${d.table.id} at it.`));
     return;
   }
   if (pcx.status !== 'active') {
     routeHop(ctx, d.table, d.route, 'drop');
     const pending = pcx.status === 'pending-acceptance';
-    ctx.block('NULL_ROUTED', badStateRoute(d.table, d.route, `the peering connection is ${pcx.status}, and only an active peering carries traffic`,
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `the peering connection is ${pcx.status}, and only an active peering carries traffic`,
       pending ? `Accept ${pcx.id} as the owner of its accepter VPC (${pcx.accepterVpcId}).` : `Create a new peering connection between the two VPCs and accept it.`,
       pending ? { kind: 'accept-peering', peeringId: pcx.id } : undefined));
     return;
@@ -110,33 +110,33 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
   const peerId = peerVpcId(pcx, vpc);
   if (!peerId) {
     routeHop(ctx, d.table, d.route, 'drop');
-    ctx.block('NULL_ROUTED', badStateRoute(d.table, d.route, `${pcx.id} does not connect ${vpc.id}`, `Route through a peering connection that joins ${vpc.id}.`));
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `${pcx.id} does not connect ${vpc.id}`, `Route through a peering connection that joins ${vpc.id}.`));
     return;
   }
   routeHop(ctx, d.table, d.route, 'route');
   if (!vpcContains(vpc, h.srcIp)) {
-    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `source ${formatIpv4(h.srcIp)} is not in ${vpc.id}` });
-    ctx.block('DROPPED_BY_GATEWAY', pcxCidr(pcx.id, h, 'source', vpc.id));
+    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', get detail() { return `source ${formatIpv4(h.srcIp)} is not in ${vpc.id}`; } });
+    ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'source', vpc.id));
     return;
   }
   const peer = ctx.net.vpcs.get(peerId);
   if (!peer) {
-    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', detail: `to ${peerId}, which is not in the snapshot` });
-    ctx.block('UNSUPPORTED', unsupportedComponent(peerId, 'VPC that is not in the snapshot'));
+    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', get detail() { return `to ${peerId}, which is not in the snapshot`; } });
+    ctx.block('UNSUPPORTED', () => unsupportedComponent(peerId, 'VPC that is not in the snapshot'));
     return;
   }
   if (!vpcContains(peer, h.dstIp)) {
-    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `destination ${formatIpv4(h.dstIp)} is not in the peer ${peer.id} (${peer.cidrs.map(formatCidr).join(', ')})` });
+    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', get detail() { return `destination ${formatIpv4(h.dstIp)} is not in the peer ${peer.id} (${peer.cidrs.map(formatCidr).join(', ')})`; } });
     const holder = [...ctx.net.vpcs.values()].find((v) => v !== vpc && v !== peer && vpcContains(v, h.dstIp));
-    ctx.block('DROPPED_BY_GATEWAY', pcxCidr(pcx.id, h, 'destination', peer.id, holder ? [vpc.id, holder.id] : undefined));
+    ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'destination', peer.id, holder ? [vpc.id, holder.id] : undefined));
     return;
   }
   const region = sameRegionPeering(pcx) ? '' : ` (inter-region: ${pcx.requesterRegion} ↔ ${pcx.accepterRegion})`;
-  ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', detail: `to ${named(peer.id, peer.name)}${region}`, rule: ctx.net.snapshot.VpcPeeringConnections?.find((p) => p.VpcPeeringConnectionId === pcx.id) });
+  ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', get detail() { return `to ${named(peer.id, peer.name)}${region}`; }, rule: ctx.net.snapshot.VpcPeeringConnections?.find((p) => p.VpcPeeringConnectionId === pcx.id) });
   const eni = ctx.net.enisByPrivateIp.get(peer.id)?.get(h.dstIp);
   if (!eni) {
     const subnet = peer.subnets.find((s) => s.cidr && s.cidr.base <= h.dstIp && h.dstIp < s.cidr.base + 2 ** (32 - s.cidr.prefix));
-    ctx.block('NEIGHBOR_UNREACHABLE', noEniAtDestination(subnet?.id ?? peer.id, h, subnet ? `in ${named(subnet.id, subnet.name)}${reservedNote(subnet, h.dstIp)}` : `in ${named(peer.id, peer.name)}`));
+    ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(subnet?.id ?? peer.id, h, subnet ? `in ${named(subnet.id, subnet.name)}${reservedNote(subnet, h.dstIp)}` : `in ${named(peer.id, peer.name)}`));
     return;
   }
   // Security group references across a peering work only in the same region.

@@ -21,26 +21,26 @@ const portText = (h: PacketHeader, ip: number, port: number) => (h.protocol === 
 export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { kind: 'nat' }>): void {
   const h = leg.header;
   const nat = d.nat;
-  const routeHop = (action: 'route' | 'drop') => ctx.hop({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(d.route.destination)} → ${targetId(d.route)}`, rule: d.route.route });
+  const routeHop = (action: 'route' | 'drop') => ctx.hop({ component: d.table.id, kind: 'route-table', action, get detail() { return `route ${formatCidr(d.route.destination)} → ${targetId(d.route)}`; }, rule: d.route.route });
   if (!nat) {
     routeHop('drop');
-    ctx.block('NULL_ROUTED', badStateRoute(d.table, d.route, `${targetId(d.route)} is not in the snapshot (deleted), which makes the route a blackhole`, `Create a NAT gateway in a public subnet and point the route at it.`));
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `${targetId(d.route)} is not in the snapshot (deleted), which makes the route a blackhole`, `Create a NAT gateway in a public subnet and point the route at it.`));
     return;
   }
   if (nat.state !== 'available' || !nat.subnet || nat.privateIp === null || !nat.eni) {
     routeHop('drop');
-    ctx.block('NULL_ROUTED', badStateRoute(d.table, d.route, `NAT gateway ${nat.id} is ${nat.state}, not available`, `Create a new NAT gateway and point the route at it.`));
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `NAT gateway ${nat.id} is ${nat.state}, not available`, `Create a new NAT gateway and point the route at it.`));
     return;
   }
   if (nat.subnet.vpc !== leg.subnet.vpc) {
     routeHop('drop');
-    ctx.block('NULL_ROUTED', badStateRoute(d.table, d.route, `NAT gateway ${nat.id} is in another VPC`, `Use a NAT gateway of ${leg.subnet.vpc.id}.`));
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `NAT gateway ${nat.id} is in another VPC`, `Use a NAT gateway of ${leg.subnet.vpc.id}.`));
     return;
   }
   routeHop('route');
   if (h.protocol !== 1 && h.protocol !== 6 && h.protocol !== 17) {
-    ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: `protocol ${h.protocol} is not supported` });
-    ctx.block('DROPPED_BY_GATEWAY', protocolRestriction(nat.id, h));
+    ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', get detail() { return `protocol ${h.protocol} is not supported`; } });
+    ctx.block('DROPPED_BY_GATEWAY', () => protocolRestriction(nat.id, h));
     return;
   }
   const natEni = nat.eni;
@@ -48,14 +48,14 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
     // The reply leaves through a NAT gateway the request did not use: its source is rewritten,
     // so the client sees a packet from the NAT's address that answers nothing it sent.
     ctx.replyBroken = true;
-    ctx.note(asymmetricReturn(nat.id, d.table, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
+    ctx.note(() => asymmetricReturn(nat.id, d.table, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
   }
   const obsIn = ctx.observe(natEni, 'ingress', h);
   if (nat.subnet !== leg.subnet && !aclStage(ctx, nat.subnet, h, false)) obsIn.action = 'REJECT';
   const port = natSourcePort(h.protocol, h.srcIp, h.srcPort, h.dstIp);
   const out = { ...h, srcIp: nat.privateIp, srcPort: port };
   ctx.sessions.push({ natId: nat.id, replyKey: natReplyKey(h.protocol, h.dstIp, h.dstPort, nat.privateIp, port), originalSrcIp: h.srcIp, originalSrcPort: h.srcPort });
-  ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: `source ${portText(h, h.srcIp, h.srcPort)} → ${portText(h, nat.privateIp, port)}` });
+  ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', get detail() { return `source ${portText(h, h.srcIp, h.srcPort)} → ${portText(h, out.srcIp, port)}`; } });
   const obsOut = ctx.observe(natEni, 'egress', out);
   forwardFrom(ctx, { subnet: nat.subnet, header: out, sender: natEni, sourceGroups: null, senderObservation: obsOut });
 }
@@ -74,12 +74,12 @@ export function arriveAtNat(ctx: WalkContext, h: PacketHeader, natEni: NEni, cro
   const key = natReplyKey(h.protocol, h.srcIp, h.srcPort, h.dstIp, h.dstPort);
   const session = ctx.sessions.find((s) => s.natId === nat.id && s.replyKey === key);
   if (!session) {
-    ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: 'no connection of the NAT gateway matches it' });
-    ctx.block('NEIGHBOR_UNREACHABLE', noEniAtDestination(nat.id, h, 'that accepts it: a NAT gateway only passes back replies to connections it opened', 'Give the instance its own public IP, or open the connection from the private instance.'));
+    ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', get detail() { return 'no connection of the NAT gateway matches it' ; }});
+    ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(nat.id, h, 'that accepts it: a NAT gateway only passes back replies to connections it opened', 'Give the instance its own public IP, or open the connection from the private instance.'));
     return;
   }
   const back = { ...h, dstIp: session.originalSrcIp, dstPort: session.originalSrcPort };
-  ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: `destination ${portText(h, h.dstIp, h.dstPort)} → ${portText(h, back.dstIp, back.dstPort)}` });
+  ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', get detail() { return `destination ${portText(h, h.dstIp, h.dstPort)} → ${portText(h, back.dstIp, back.dstPort)}`; } });
   const obsOut = ctx.observe(natEni, 'egress', back);
   forwardFrom(ctx, { subnet: nat.subnet, header: back, sender: natEni, sourceGroups: null, senderObservation: obsOut });
 }
