@@ -1,0 +1,215 @@
+/**
+ * The lab in progress: which lab, the step in view, live check results (re-evaluated 150 ms
+ * after the document or the flow-log records change; evaluation is pure), when each check
+ * first passed, hints revealed. Progress persists in localStorage; links (#lab=, ?lab=,
+ * #share=) open here. Nothing replaces the learner's work without asking.
+ */
+import { applyChanges, evaluateLab, flowLogDeliveryStatus, sendTraffic, type IamRole, type Lab, type LabIndex, type LabProgress, type Snapshot } from '../engine/index.ts';
+import { iamRoles } from '../engine/edit/index.ts';
+import { askConfirm } from '../ui/labs/confirm.ts';
+import { describeDoc, hasWork } from '../ui/labs/describe.ts';
+import { fetchIndex, fetchLab, labsBase, readLab, type Fetched } from '../ui/labs/lab-fetch.ts';
+import { clearProgress, keepHistory, loadProgress, recordPasses, saveProgress, type PassTimes, type SavedProgress } from '../ui/labs/progress.ts';
+import { download } from '../ui/labs/skeleton.ts';
+import { buildReportHtml, reportFileName } from './lab-report.ts';
+import { selection } from './selection.svelte.ts';
+import type { SharedLab } from './share-link.ts';
+import { DELIVERY_DELAY, traces, type LoggedRecord } from './trace.svelte.ts';
+import { workspace } from './workspace.svelte.ts';
+
+export type LabSource = SharedLab['source'];
+export type LabMode = 'pick' | 'learn' | 'author';
+
+const store = () => globalThis.localStorage;
+
+class LabsState {
+  index = $state.raw<LabIndex['labs']>([]);
+  indexError = $state('');
+  lab = $state.raw<Lab | null>(null);
+  source = $state.raw<LabSource | null>(null);
+  /** The step in view (the learner may look ahead or back). */
+  step = $state(0);
+  progress = $state.raw<LabProgress | null>(null);
+  passed = $state.raw<PassTimes>({});
+  hints = $state.raw<Record<string, number>>({});
+  mode = $state<LabMode>('pick');
+  /** The last problem opening a lab or link, shown in the panel until dismissed. */
+  error = $state('');
+  busy = $state(false);
+
+  constructor() {
+    $effect.root(() => {
+      $effect(() => {
+        const lab = this.lab;
+        if (!lab) return;
+        const doc = workspace.doc;
+        const records = traces.visible;
+        const t = setTimeout(() => this.#evaluate(lab, doc, records), 150);
+        return () => clearTimeout(t);
+      });
+    });
+  }
+
+  async loadIndex(): Promise<void> {
+    const r = await fetchIndex();
+    if (r.ok) {
+      this.index = r.value.labs;
+      this.indexError = '';
+    } else this.indexError = r.error;
+  }
+
+  /** Fetches and parses the lab a source names. */
+  async resolve(source: LabSource): Promise<Fetched<Lab>> {
+    if (source.kind === 'inline') return readLab(source.text, 'The lab');
+    if (source.kind === 'url') {
+      const r = await fetchLab(new URL(source.url));
+      return r.ok ? { ok: true, value: r.value.lab } : r;
+    }
+    const entry = this.index.find((l) => l.id === source.id) ?? (await this.loadIndex(), this.index.find((l) => l.id === source.id));
+    if (!entry) return { ok: false, error: this.indexError || `There is no built-in lab "${source.id}".` };
+    const r = await fetchLab(new URL(entry.file, labsBase()));
+    return r.ok ? { ok: true, value: r.value.lab } : r;
+  }
+
+  /** Opens a lab from a source, asking before the learner's network is replaced. */
+  async open(source: LabSource): Promise<boolean> {
+    this.busy = true;
+    try {
+      const r = await this.resolve(source);
+      if (!r.ok) {
+        this.error = r.error;
+        return false;
+      }
+      return await this.start(r.value, source);
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  /** Starts a parsed lab from its first step (after asking when there is work to lose). */
+  async start(lab: Lab, source: LabSource): Promise<boolean> {
+    if (hasWork(workspace.doc) && !(await askConfirm({
+      title: `Start the lab “${lab.title}”?`,
+      lines: [`Starting this lab replaces your current network (${describeDoc(workspace.doc)}) with the lab's start network (${describeDoc(lab.start as Snapshot)}). This cannot be undone.`, 'Use Export in the top bar first if you want to keep your work.'],
+      confirmLabel: 'Replace my network and start',
+    }))) return false;
+    selection.clear();
+    workspace.load(lab.start as Snapshot, `Started lab: ${lab.title}`);
+    workspace.notice = { kind: 'info', text: `Started lab: ${lab.title}` };
+    traces.clearLogs();
+    this.attach(lab, source, null);
+    if (lab.background?.length) this.#send(lab.background);
+    return true;
+  }
+
+  /** Makes a lab current over the document as it is (a resumed or shared lab). */
+  attach(lab: Lab, source: LabSource, saved: Pick<SavedProgress, 'step' | 'passed'> & { hints?: SavedProgress['hints'] } | null): void {
+    this.lab = lab;
+    this.source = source;
+    this.step = Math.min(saved?.step ?? 0, lab.steps.length - 1);
+    this.passed = saved?.passed ?? {};
+    this.hints = saved?.hints ?? {};
+    this.mode = 'learn';
+    this.error = '';
+    this.#evaluate(lab, workspace.doc, traces.visible);
+    this.save();
+  }
+
+  /** Leaves the lab (the network stays as it is). */
+  quit(): void {
+    this.lab = null;
+    this.source = null;
+    this.progress = null;
+    this.mode = 'pick';
+    clearProgress(store());
+  }
+
+  go(step: number): void {
+    if (!this.lab) return;
+    this.step = Math.max(0, Math.min(step, this.lab.steps.length - 1));
+    this.save();
+  }
+
+  revealHint(): void {
+    const s = this.lab?.steps[this.step];
+    if (!s) return;
+    this.hints = { ...this.hints, [s.id]: Math.min((this.hints[s.id] ?? 0) + 1, s.hints.length) };
+    this.save();
+  }
+
+  /** Applies the step's solution as one undoable change. */
+  showSolution(): void {
+    const s = this.lab?.steps[this.step];
+    if (!s?.solution) return;
+    const r = applyChanges(workspace.doc, s.solution);
+    if (!r.ok) {
+      workspace.notice = { kind: 'error', text: `The solution does not fit your network as it is now (${r.error}). Undo your last changes, or restart the lab.` };
+      return;
+    }
+    workspace.dispatch({ doc: r.doc }, `Solution: ${s.title}`, 'immediately');
+  }
+
+  /** Sends the step's traffic through the network; its records join the flow-log view. */
+  sendStepTraffic(): void {
+    const s = this.lab?.steps[this.step];
+    if (s?.traffic?.length) this.#send(s.traffic);
+  }
+
+  #send(traffic: NonNullable<Lab['background']>): void {
+    const { records, sent } = sendTraffic(workspace.doc, traffic, { clock: traces.clock });
+    const net = workspace.net;
+    const roles = iamRoles(workspace.doc) as IamRole[];
+    const added: LoggedRecord[] = [];
+    let end = traces.clock + traffic.length;
+    for (const r of records) {
+      end = Math.max(end, r.fields.end);
+      const fl = net.flowLogs.find((f) => f.id === r.flowLogId);
+      if (!fl || !flowLogDeliveryStatus(fl, roles).ok) continue;
+      const windowEnd = Math.floor(r.fields.start / fl.interval) * fl.interval + fl.interval;
+      added.push({ record: r, visibleAt: windowEnd + DELIVERY_DELAY[fl.destinationType] });
+    }
+    traces.logged = [...traces.logged, ...added];
+    traces.clock = end + 5;
+    const failed = sent.find((x) => !x.ok);
+    const ok = sent.filter((x) => x.ok && x.result.reachable).length;
+    workspace.notice = failed && !failed.ok
+      ? { kind: 'error', text: `Traffic could not be sent: ${failed.error}` }
+      : { kind: 'info', text: `Sent ${sent.length} flow(s): ${ok} reached the destination and back; ${added.length} flow-log record(s) written.` };
+  }
+
+  #evaluate(lab: Lab, doc: Snapshot, records: Parameters<typeof evaluateLab>[2]): void {
+    if (this.lab !== lab) return;
+    const live = evaluateLab(lab, doc, records);
+    const passed = recordPasses(this.passed, live, { sim: traces.clock, wall: Date.now() });
+    this.progress = keepHistory(lab, live, passed);
+    if (passed !== this.passed) {
+      this.passed = passed;
+      this.save();
+    }
+  }
+
+  save(): void {
+    if (!this.lab || !this.source) return;
+    const err = saveProgress(store(), { labId: this.lab.id, title: this.lab.title, source: this.source, step: this.step, passed: this.passed, hints: this.hints });
+    if (err) workspace.notice = { kind: 'warning', text: err };
+  }
+
+  /** Continues the lab saved before a reload, over the autosaved document. */
+  async resume(): Promise<void> {
+    const saved = loadProgress(store());
+    if (!saved || this.lab) return;
+    const r = await this.resolve(saved.source);
+    if (r.ok) this.attach(r.value, saved.source, saved);
+    else this.error = `Your lab in progress (“${saved.title}”) could not be reopened: ${r.error}`;
+  }
+
+  exportReport(learner: string): void {
+    if (!this.lab || !this.progress) return;
+    const html = buildReportHtml({ lab: this.lab, learner, progress: this.progress, passed: this.passed, doc: workspace.doc, now: Date.now() });
+    download(html, reportFileName(this.lab, learner), 'text/html');
+  }
+}
+
+export const labs = new LabsState();
+
+export { openSharedOrLabLink, openLinkText, makeShareLink } from '../ui/labs/links.ts';

@@ -1,0 +1,97 @@
+/**
+ * The workspace: the document in force, its compiled network and diagnostics, and undo/redo.
+ * Edits arrive as EditResults from the pure actions in engine/edit; this class only records them.
+ */
+import { compileNetwork, hasErrors, validateSnapshot, type Diagnostic, type Snapshot } from '../engine/index.ts';
+import type { EditResult, UndoTreatment } from '../engine/edit/index.ts';
+import { UndoStack } from './history.ts';
+import { saveDoc } from './persist.ts';
+
+export type Notice = { kind: 'error' | 'info' | 'warning'; text: string };
+
+type Positions = Record<string, { x: number; y: number }>;
+
+export class Workspace {
+  doc = $state.raw<Snapshot>({});
+  net = $derived(compileNetwork(this.doc));
+  /** Set with the document: validation is the costliest step, so it runs once per change. */
+  diagnostics = $state.raw<Diagnostic[]>([]);
+  notice = $state.raw<Notice | null>(null);
+  /** Bumped on every change so rune consumers can react to undo availability. */
+  version = $state(0);
+  /** The label of the last applied edit, for the status bar. */
+  lastEdit = $state('');
+  #stack = new UndoStack<Snapshot>();
+
+  get canUndo(): boolean {
+    void this.version;
+    return this.#stack.past.length > 0;
+  }
+  get canRedo(): boolean {
+    void this.version;
+    return this.#stack.future.length > 0;
+  }
+
+  /** Applies an edit's result: an error becomes a notice and leaves the document as it was. */
+  dispatch(result: EditResult, label: string, undo: UndoTreatment = 'immediately', diagnostics?: Diagnostic[]): boolean {
+    if (result.error) {
+      this.notice = { kind: 'error', text: result.error };
+      return false;
+    }
+    // A document AWS would refuse never goes in force (editors keep their text until it is fixed).
+    const diags = diagnostics ?? validateSnapshot(result.doc);
+    if (hasErrors(diags) && !hasErrors(this.diagnostics)) {
+      this.notice = { kind: 'error', text: `Not applied: ${diags.find((d) => d.severity === 'error')!.message}` };
+      return false;
+    }
+    if (undo === 'immediately') this.#stack.record(this.doc);
+    this.doc = result.doc;
+    this.diagnostics = diags;
+    this.lastEdit = label;
+    this.notice = label && undo === 'immediately' ? { kind: 'info', text: label } : this.notice;
+    this.#changed();
+    return true;
+  }
+
+  /** Replaces the whole document (sample, import, restore): not undoable, history starts again. */
+  load(doc: Snapshot, label: string): void {
+    this.doc = doc;
+    this.diagnostics = validateSnapshot(doc);
+    this.#stack.clear();
+    this.lastEdit = label;
+    this.#changed();
+  }
+
+  undo(): void {
+    const prev = this.#stack.undo(this.doc);
+    if (prev) this.#swap(prev, 'Undone');
+  }
+
+  redo(): void {
+    const next = this.#stack.redo(this.doc);
+    if (next) this.#swap(next, 'Redone');
+  }
+
+  /** Canvas positions change with no undo step, and survive undo/redo of real edits. */
+  setPositions(positions: Positions): void {
+    // Positions live under Playground, which validation does not read: the diagnostics stand.
+    this.doc = { ...this.doc, Playground: { ...(this.doc.Playground ?? {}), positions } };
+    this.#changed();
+  }
+
+  #swap(doc: Snapshot, label: string): void {
+    const positions = (this.doc.Playground as { positions?: Positions } | undefined)?.positions;
+    this.doc = positions ? { ...doc, Playground: { ...(doc.Playground ?? {}), positions } } : doc;
+    this.diagnostics = validateSnapshot(this.doc);
+    this.notice = { kind: 'info', text: label };
+    this.#changed();
+  }
+
+  #changed(): void {
+    this.version++;
+    const err = saveDoc(this.doc);
+    if (err) this.notice = { kind: 'warning', text: err };
+  }
+}
+
+export const workspace = new Workspace();

@@ -1,0 +1,30 @@
+/** Cytoscape styles, in the AWS architecture icon colours (VPC purple, public green, private blue, compute orange). */
+import type cytoscape from 'cytoscape';
+
+export const canvasStyle: cytoscape.StylesheetJson = [
+  { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'min-zoomed-font-size': 7, 'font-family': 'system-ui, sans-serif', color: '#16191f', 'text-valign': 'center', 'text-halign': 'center' } },
+  { selector: 'node.vpc', style: { shape: 'round-rectangle', 'background-color': '#f6f0ff', 'background-opacity': 0.6, 'border-color': '#8c4fff', 'border-width': 2, 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 4, 'font-weight': 600, 'font-size': 12, padding: '22px', 'min-width': '240px', 'min-height': '90px' } },
+  { selector: 'node.subnet', style: { shape: 'round-rectangle', 'background-color': '#ffffff', 'border-width': 2, 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': 30, padding: '36px', 'padding-top': '40px', 'min-width': '150px', 'min-height': '50px' } },
+  { selector: 'node.subnet:childless', style: { width: 170, height: 60, 'text-valign': 'center', 'text-margin-y': 0 } },
+  { selector: 'node.vpc:childless', style: { width: 240, height: 80, 'text-valign': 'center', 'text-margin-y': 0 } },
+  { selector: 'node.public', style: { 'border-color': '#7aa116', 'background-color': '#f2f8e6' } },
+  { selector: 'node.private', style: { 'border-color': '#147eba', 'background-color': '#eaf4fb' } },
+  { selector: 'node.instance', style: { shape: 'round-rectangle', width: 130, height: 58, 'background-color': '#fff4e8', 'border-color': '#ed7100', 'border-width': 2 } },
+  { selector: 'node.nat', style: { shape: 'round-rectangle', width: 120, height: 58, 'background-color': '#f1e9ff', 'border-color': '#8c4fff', 'border-width': 2 } },
+  { selector: 'node.eni', style: { shape: 'round-rectangle', width: 120, height: 44, 'background-color': '#f4f6f8', 'border-color': '#879596', 'border-width': 1, 'border-style': 'dashed', 'font-size': 10 } },
+  { selector: 'node.igw', style: { shape: 'round-rectangle', width: 96, height: 40, 'background-color': '#8c4fff', color: '#fff', 'font-weight': 600 } },
+  { selector: 'node.igw.detached', style: { 'background-color': '#d5dbdb', color: '#414d5c', width: 120 } },
+  { selector: 'node.internet', style: { shape: 'ellipse', width: 110, height: 56, 'background-color': '#232f3e', color: '#fff', 'font-weight': 600 } },
+  { selector: 'edge', style: { width: 2, 'curve-style': 'bezier', 'line-color': '#879596', label: 'data(label)', 'font-size': 10, 'min-zoomed-font-size': 7, 'text-wrap': 'wrap', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': '2px' } },
+  { selector: 'edge.peering', style: { 'line-color': '#8c4fff', width: 3 } },
+  { selector: 'edge.pending-acceptance, edge.initiating-request, edge.provisioning', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5] } },
+  { selector: 'edge.deleted, edge.failed, edge.rejected, edge.expired, edge.deleting', style: { 'line-color': '#d5dbdb', color: '#aab7b8', 'line-style': 'dotted' } },
+  { selector: ':selected', style: { 'border-color': '#0972d3', 'border-width': 4, 'overlay-opacity': 0 } },
+  { selector: 'edge:selected', style: { 'line-color': '#0972d3' } },
+  { selector: 'node.on-path', style: { 'border-color': '#037f0c', 'border-width': 4, 'underlay-color': '#037f0c', 'underlay-opacity': 0.18, 'underlay-padding': 6 } },
+  { selector: 'edge.on-path', style: { 'line-color': '#037f0c', width: 4 } },
+  { selector: '.blocked', style: { 'border-color': '#d91515', 'border-width': 5, 'underlay-color': '#d91515', 'underlay-opacity': 0.25, 'underlay-padding': 8, 'line-color': '#d91515' } },
+  { selector: 'edge.trace', style: { 'line-color': '#037f0c', width: 3, 'target-arrow-shape': 'triangle', 'target-arrow-color': '#037f0c', 'curve-style': 'unbundled-bezier', 'control-point-distances': [-60], 'control-point-weights': [0.5], 'line-style': 'dashed', 'line-dash-pattern': [6, 4], label: '', 'z-index': 99 } },
+  { selector: 'edge.trace.return', style: { 'line-color': '#0972d3', 'target-arrow-color': '#0972d3' } },
+  { selector: 'edge.trace.stop', style: { 'line-color': '#d91515', 'target-arrow-color': '#d91515', 'target-arrow-shape': 'tee' } },
+];

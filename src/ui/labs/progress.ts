@@ -1,0 +1,99 @@
+/**
+ * Lab progress as data: when each check first passed (simulated and wall-clock seconds), the
+ * step in view and the hints revealed, saved in localStorage so a reload continues the lab.
+ * Pure apart from the Storage passed in (tests give a Map-backed one).
+ */
+import type { Lab, LabProgress } from '../../engine/index.ts';
+import type { SharedLab } from '../../state/share-link.ts';
+
+export const PROGRESS_KEY = 'vpc-lab:lab-progress:v1';
+
+export type PassTimes = Record<string, { sim: number; wall: number }>;
+
+export interface SavedProgress extends SharedLab {
+  labId: string;
+  title: string;
+  /** Hints revealed, per step id. */
+  hints: Record<string, number>;
+}
+
+/** The key of one check: its step id and its index in the step (check labels can repeat). */
+export const checkKey = (stepId: string, index: number) => `${stepId}#${index}`;
+
+/** Records the first time each check passes; returns the same object when nothing new passed. */
+export function recordPasses(passed: PassTimes, progress: LabProgress, now: { sim: number; wall: number }): PassTimes {
+  let out = passed;
+  for (const s of progress.steps) {
+    s.checks.forEach((c, i) => {
+      const k = checkKey(s.id, i);
+      if (c.passed && !Object.hasOwn(out, k)) out = { ...out, [k]: { ...now } };
+    });
+  }
+  return out;
+}
+
+/** Check kinds about flow-log records: history, which a reload (it empties the simulated logs) must not undo. */
+const HISTORY_KINDS = new Set(['flow-log-record', 'insights-query']);
+
+/**
+ * The progress to show: a check about flow-log records that passed once stays passed (records,
+ * once delivered, stay in CloudWatch Logs; the simulated logs are not saved across a reload).
+ * Checks on the network itself are always live, so breaking a route un-ticks its check.
+ */
+export function keepHistory(lab: Lab, progress: LabProgress, passed: PassTimes): LabProgress {
+  let changed = false;
+  const steps = progress.steps.map((s, i) => {
+    const checks = s.checks.map((c, k) => {
+      if (c.passed || !HISTORY_KINDS.has(lab.steps[i]?.checks[k]?.kind) || !Object.hasOwn(passed, checkKey(s.id, k))) return c;
+      changed = true;
+      return { ...c, passed: true, detail: 'Seen earlier in the flow logs.' };
+    });
+    return { ...s, checks, complete: checks.every((c) => c.passed) };
+  });
+  if (!changed) return progress;
+  const first = steps.findIndex((s) => !s.complete);
+  return { steps, current: first < 0 ? steps.length : first, done: first < 0 };
+}
+
+type Store = Pick<Storage, 'getItem' | 'setItem' | 'removeItem'>;
+
+/** Saves progress; an inline lab too big for storage is saved without its text (with a message). */
+export function saveProgress(store: Store, p: SavedProgress): string | null {
+  try {
+    store.setItem(PROGRESS_KEY, JSON.stringify(p));
+    return null;
+  } catch (e) {
+    return `Lab progress could not be saved (${(e as Error).message}).`;
+  }
+}
+
+export function clearProgress(store: Store): void {
+  try {
+    store.removeItem(PROGRESS_KEY);
+  } catch {
+    /* storage unavailable: nothing to clear */
+  }
+}
+
+/** Reads saved progress; anything malformed reads as none. */
+export function loadProgress(store: Store): SavedProgress | null {
+  let text: string | null;
+  try {
+    text = store.getItem(PROGRESS_KEY);
+  } catch {
+    return null;
+  }
+  if (!text) return null;
+  try {
+    const p = JSON.parse(text) as SavedProgress;
+    const srcOk = p.source && ['builtin', 'url', 'inline'].includes(p.source.kind);
+    if (typeof p.labId !== 'string' || typeof p.title !== 'string' || !srcOk || !Number.isInteger(p.step) || p.step < 0) return null;
+    const passed: PassTimes = {};
+    for (const [k, t] of Object.entries(p.passed ?? {})) if (t && typeof t.sim === 'number' && typeof t.wall === 'number') passed[k] = { sim: t.sim, wall: t.wall };
+    const hints: Record<string, number> = {};
+    for (const [k, n] of Object.entries(p.hints ?? {})) if (Number.isInteger(n) && n >= 0) hints[k] = n;
+    return { labId: p.labId, title: p.title, source: p.source, step: p.step, passed, hints };
+  } catch {
+    return null;
+  }
+}

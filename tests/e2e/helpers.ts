@@ -1,0 +1,48 @@
+import { expect, type Page } from '@playwright/test';
+
+/** Starts from an empty workspace (the first visit loads the seed network). */
+export async function emptyWorkspace(page: Page): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await page.getByLabel('Sample network').selectOption('empty');
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+}
+
+export async function createVpc(page: Page, name: string, cidr: string): Promise<void> {
+  await page.getByRole('button', { name: 'Create VPC' }).click();
+  const d = page.getByRole('dialog', { name: 'Create VPC' });
+  await d.getByLabel('Name tag').fill(name);
+  await d.getByLabel('IPv4 CIDR block').fill(cidr);
+  await d.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(d).toBeHidden();
+}
+
+export async function createSubnet(page: Page, expectCidr: string): Promise<void> {
+  await page.getByRole('button', { name: 'Create Subnet' }).click();
+  const d = page.getByRole('dialog', { name: 'Create subnet' });
+  await expect(d.getByLabel('IPv4 CIDR block')).toHaveValue(expectCidr);
+  await d.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(d).toBeHidden();
+}
+
+export async function launchInstance(page: Page, name: string): Promise<void> {
+  await page.getByRole('button', { name: 'Create Instance' }).click();
+  const d = page.getByRole('dialog', { name: 'Launch instance' });
+  await d.getByLabel('Name tag').fill(name);
+  await d.getByRole('button', { name: 'Launch', exact: true }).click();
+  await expect(d).toBeHidden();
+}
+
+export async function selectResource(page: Page, text: RegExp): Promise<void> {
+  const list = page.locator('details.list');
+  if (!(await list.evaluate((el) => (el as HTMLDetailsElement).open))) await list.locator('summary').click();
+  await page.getByRole('navigation', { name: 'Resources' }).getByRole('button', { name: text }).click();
+}
+
+export async function run(page: Page, command: string): Promise<void> {
+  const input = page.getByLabel('Console command');
+  await input.fill(command);
+  await input.press('Enter');
+}
+
+export const consoleOut = (page: Page) => page.getByTestId('console-output');

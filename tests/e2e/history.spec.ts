@@ -1,0 +1,33 @@
+import { expect, test } from '@playwright/test';
+import { createVpc, emptyWorkspace, selectResource } from './helpers.ts';
+
+const vpcButton = (page: import('@playwright/test').Page, name: RegExp) => page.getByRole('navigation', { name: 'Resources' }).getByRole('button', { name });
+
+test('undo and redo every edit, with buttons and the keyboard', async ({ page }) => {
+  await emptyWorkspace(page);
+  await createVpc(page, 'vpc-undo', '10.7.0.0/16');
+  await selectResource(page, /vpc-undo/);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(vpcButton(page, /vpc-undo/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(vpcButton(page, /vpc-undo/)).toBeVisible();
+  await page.locator('body').click({ position: { x: 5, y: 700 } });
+  await page.getByRole('heading', { name: 'VPC Lab' }).click();
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(vpcButton(page, /vpc-undo/)).toHaveCount(0);
+  await page.keyboard.press('ControlOrMeta+Shift+Z');
+  await expect(vpcButton(page, /vpc-undo/)).toBeVisible();
+});
+
+test('autosave survives a reload, and a corrupt save gives a message instead of a crash', async ({ page }) => {
+  await emptyWorkspace(page);
+  await createVpc(page, 'vpc-saved', '10.8.0.0/16');
+  await page.reload();
+  await selectResource(page, /vpc-saved/);
+  await expect(page.getByTestId('notice')).toContainText('Restored');
+
+  await page.evaluate(() => localStorage.setItem('vpc-lab:workspace:v1', '{"Vpcs": [ oops'));
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText('could not be read');
+  await selectResource(page, /vpc-a/); // the seed network instead
+});

@@ -1,0 +1,255 @@
+import { readFileSync } from 'node:fs';
+import { expect, test, type Page } from '@playwright/test';
+import { createSubnet, emptyWorkspace, run, selectResource } from './helpers.ts';
+
+const labsTab = (page: Page) => page.getByRole('tab', { name: 'Labs' }).click();
+const checks = (page: Page) => page.getByTestId('lab-check');
+
+async function expectStepDone(page: Page, step: RegExp) {
+  await labsTab(page);
+  await expect(page.getByRole('heading', { name: step })).toBeVisible();
+  for (const c of await checks(page).all()) await expect(c).toHaveAttribute('data-passed', 'true');
+  const next = page.getByRole('button', { name: 'Next step →' });
+  if (await next.isVisible()) await next.click();
+}
+
+/** Replaces the Monaco editor's text by pasting (typing would trigger auto-closing brackets). */
+async function pasteIntoEditor(page: Page, text: string) {
+  await page.getByRole('textbox', { name: 'Lab JSON' }).focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.evaluate((t) => {
+    const dt = new DataTransfer();
+    dt.setData('text/plain', t);
+    document.activeElement!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: dt, bubbles: true, cancelable: true }));
+  }, text);
+}
+
+async function addPeeringRoute(page: Page, subnet: RegExp, destination: string) {
+  await selectResource(page, subnet);
+  await page.getByRole('button', { name: 'Create Route' }).click();
+  const d = page.getByRole('dialog', { name: 'Add route' });
+  const target = d.getByLabel('Target');
+  await target.selectOption((await target.locator('option', { hasText: 'peering' }).first().getAttribute('value'))!);
+  await d.getByLabel('Destination').fill(destination);
+  await d.getByRole('button', { name: 'Add route' }).click();
+  await expect(d).toBeHidden();
+}
+
+test('(a) a learner completes "VPC peering and flow logs" with the app\'s own controls', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await labsTab(page);
+  await page.getByRole('button', { name: 'Start lab VPC peering and flow logs' }).click();
+  // The seed network is work: starting asks first.
+  await page.getByRole('dialog', { name: /Start the lab/ }).getByRole('button', { name: 'Replace my network and start' }).click();
+  await expect(page.getByRole('heading', { name: /Step 1 of 8/ })).toBeVisible();
+  await expect(page.getByTestId('lab-progress')).toHaveText('0 of 8 steps complete');
+
+  // Steps 1-2: the role (the flow-log dialog's "create role" button) and the flow log on vpc-1.
+  await selectResource(page, /^vpc vpc-1 /);
+  await page.getByRole('button', { name: 'Create Flow log' }).click();
+  const fl = page.getByRole('dialog', { name: 'Create flow log' });
+  await fl.getByRole('button', { name: /Create role flowlogsRole/ }).click();
+  await fl.getByLabel('Log group name').fill('vpc-1-flow-logs');
+  await fl.getByRole('button', { name: 'Create', exact: true }).click();
+  await expect(fl).toBeHidden();
+  await expectStepDone(page, /Step 1 of 8/);
+  await expectStepDone(page, /Step 2 of 8/);
+
+  // Step 3: ping from web-1 in the console; routing drops it, the egress ACCEPT is logged.
+  await selectResource(page, /^instance web-1$/);
+  await run(page, 'ping 10.2.1.20');
+  await expect(page.getByTestId('verdict')).toHaveText('Not reachable');
+  await expectStepDone(page, /Step 3 of 8/);
+
+  // Steps 4-5: request the peering from vpc-1 to vpc-2, then accept it.
+  await selectResource(page, /^vpc vpc-1 /);
+  await page.getByRole('button', { name: 'Create Peering' }).click();
+  const pd = page.getByRole('dialog', { name: 'Create peering connection' });
+  await pd.getByRole('button', { name: 'Request' }).click();
+  await expect(pd).toBeHidden();
+  await expectStepDone(page, /Step 4 of 8/);
+  await selectResource(page, /^peering /);
+  await page.getByRole('button', { name: 'Accept peering' }).click();
+  await expectStepDone(page, /Step 5 of 8/);
+
+  // Step 6: a route on each side.
+  await addPeeringRoute(page, /^subnet vpc-1-public/, '10.2.0.0/16');
+  await addPeeringRoute(page, /^subnet vpc-2-public/, '10.1.0.0/16');
+  await expectStepDone(page, /Step 6 of 8/);
+
+  // Step 7: ping again; the reply is logged on web-1's interface.
+  await selectResource(page, /^instance web-1$/);
+  await run(page, 'ping 10.2.1.20');
+  await expect(page.getByTestId('verdict')).toHaveText('Reachable');
+  await expectStepDone(page, /Step 7 of 8/);
+
+  // Step 8: the console has no scp: the lab's own "send this step's traffic" copies the file.
+  await labsTab(page);
+  await expect(page.getByRole('heading', { name: /Step 8 of 8/ })).toBeVisible();
+  await page.getByRole('button', { name: "Send this step's traffic" }).click();
+  await expect(page.getByTestId('lab-progress')).toHaveText('8 of 8 steps complete — lab complete!');
+
+  // Progress survives a reload.
+  await page.reload();
+  await labsTab(page);
+  await expect(page.getByTestId('lab-progress')).toHaveText(/8 of 8 steps complete/);
+
+  // The completion report.
+  await page.getByLabel('Your name (for the completion report)').fill('Ada <b>Lovelace</b>');
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download completion report' }).click()]);
+  expect(dl.suggestedFilename()).toBe('peering-and-flow-logs-report-ada-b-lovelace-b.html');
+  const html = readFileSync((await dl.path())!, 'utf8');
+  expect(html).toContain('Ada &lt;b&gt;Lovelace&lt;/b&gt;');
+  expect(html).toContain('<svg');
+  expect(html).toMatch(/Checks passed<b>10 \/ 10<\/b>/);
+});
+
+test('(b) an instructor authors a two-step lab, exports it, and it works in a fresh browser', async ({ page, browser }) => {
+  await emptyWorkspace(page);
+  await labsTab(page);
+  await page.getByRole('button', { name: 'Author a lab' }).click();
+  await page.getByRole('button', { name: 'Use current network as the start' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'The lab is valid.' })).toBeVisible();
+  const skeleton = JSON.parse((await page.evaluate(() => localStorage.getItem('vpc-lab:lab-draft:v1')))!);
+
+  const vpc = { VpcId: 'vpc-0a1b2c3d4e5f60718', CidrBlock: '10.9.0.0/16', State: 'available', OwnerId: '123456789012', IsDefault: false, InstanceTenancy: 'default', CidrBlockAssociationSet: [{ AssociationId: 'vpc-cidr-assoc-0a1b2c3d4e5f60718', CidrBlock: '10.9.0.0/16', CidrBlockState: { State: 'associated' } }], Tags: [{ Key: 'Name', Value: 'lab-vpc' }] };
+  const lab = {
+    ...skeleton,
+    id: 'two-steps',
+    title: 'Two steps <script>alert(1)</script>'.replace(/<[^>]*>/g, ''),
+    steps: [
+      { id: 'make-vpc', title: 'Create lab-vpc', instructions: 'Create a VPC named **lab-vpc** with `10.9.0.0/16`.', hints: ['Use **+ VPC**.', 'The CIDR is `10.9.0.0/16`.'], checks: [{ kind: 'resource', collection: 'Vpcs', match: { CidrBlock: '10.9.0.0/16' }, label: 'A VPC uses 10.9.0.0/16' }], solution: [{ op: 'add', path: '/Vpcs', value: [vpc] }] },
+      { id: 'make-subnet', title: 'Add a subnet', instructions: 'Add a subnet to lab-vpc.', checks: [{ kind: 'resource', collection: 'Subnets', match: { CidrBlock: { $prefix: '10.9.' } }, label: 'lab-vpc has a subnet' }] },
+    ],
+  };
+  // A wrong check kind first: the problem is listed and marked in the editor.
+  const bad = JSON.stringify({ ...lab, steps: [{ ...lab.steps[0], checks: [{ kind: 'teleport', label: 'x' }] }] });
+  await pasteIntoEditor(page, bad);
+  await expect(page.getByRole('list', { name: 'Problems in the lab' })).toContainText('steps[0].checks[0].kind');
+  await expect(page.locator('.monaco-editor .squiggly-error').first()).toBeAttached();
+  await pasteIntoEditor(page, JSON.stringify(lab, null, 1));
+  await expect(page.getByRole('status').filter({ hasText: 'The lab is valid.' })).toBeVisible();
+  const [dl] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export lab file' }).click()]);
+  expect(dl.suggestedFilename()).toBe('two-steps.json');
+  const file = (await dl.path())!;
+
+  // A fresh browser: the learner opens the file.
+  const ctx = await browser.newContext();
+  const p2 = await ctx.newPage();
+  await p2.goto('./');
+  await expect(p2.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await labsTab(p2);
+  await p2.getByLabel('Lab file').setInputFiles(file);
+  await p2.getByRole('dialog', { name: /Start the lab/ }).getByRole('button', { name: 'Replace my network and start' }).click();
+  await expect(p2.getByRole('heading', { name: /Step 1 of 2: Create lab-vpc/ })).toBeVisible();
+  await expect(checks(p2)).toHaveAttribute('data-passed', 'false');
+  await p2.getByRole('button', { name: /Show a hint \(1 of 2\)/ }).click();
+  await expect(p2.getByRole('list', { name: 'Hints' })).toContainText('Use + VPC.');
+  await p2.getByRole('button', { name: 'Show solution' }).click();
+  await expect(checks(p2)).toHaveAttribute('data-passed', 'true');
+  // The solution is one undoable change.
+  await p2.getByRole('button', { name: 'Undo' }).click();
+  await expect(checks(p2)).toHaveAttribute('data-passed', 'false');
+  await p2.getByRole('button', { name: 'Redo' }).click();
+  await expect(checks(p2)).toHaveAttribute('data-passed', 'true');
+  await p2.getByRole('button', { name: 'Next step →' }).click();
+  await selectResource(p2, /lab-vpc/);
+  await p2.getByRole('button', { name: 'Create Subnet' }).click();
+  await p2.getByRole('dialog', { name: 'Create subnet' }).getByRole('button', { name: 'Create', exact: true }).click();
+  await labsTab(p2);
+  await expect(p2.getByTestId('lab-progress')).toHaveText('2 of 2 steps complete — lab complete!');
+  await ctx.close();
+});
+
+test('(c) a tampered share link shows an error and keeps the current work', async ({ page }) => {
+  await emptyWorkspace(page);
+  await page.getByRole('button', { name: 'Create VPC' }).click();
+  const d = page.getByRole('dialog', { name: 'Create VPC' });
+  await d.getByLabel('Name tag').fill('my-work');
+  await d.getByLabel('IPv4 CIDR block').fill('10.42.0.0/16');
+  await d.getByRole('button', { name: 'Create', exact: true }).click();
+  await labsTab(page);
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+  expect(link).toMatch(/#share=v1\.[A-Za-z0-9_-]+$/);
+
+  // Flip one character in the middle of the data, and open it as a new visit.
+  const i = link.indexOf('v1.') + 40;
+  const tampered = link.slice(0, i) + (link[i] === 'A' ? 'B' : 'A') + link.slice(i + 1);
+  await page.goto(tampered.replace('/vpc-lab/#', '/vpc-lab/?visit=2#'));
+  await expect(page.getByRole('alert').filter({ hasText: /share link is damaged/ }).first()).toBeVisible();
+  await expect(page.getByRole('dialog')).toHaveCount(0);
+  await selectResource(page, /my-work/);
+
+  // A truncated link: the same.
+  await page.goto(link.slice(0, link.length - 25).replace('/vpc-lab/#', '/vpc-lab/?visit=3#'));
+  await expect(page.getByRole('alert').filter({ hasText: /damaged/ }).first()).toBeVisible();
+  await selectResource(page, /my-work/);
+
+  // The intact link asks first, says what it holds, and "Keep my work" keeps it.
+  await page.goto(link.replace('/vpc-lab/#', '/vpc-lab/?visit=4#'));
+  const ask = page.getByRole('dialog', { name: 'Open this shared network?' });
+  await expect(ask).toContainText('1 VPC');
+  await ask.getByRole('button', { name: 'Keep my work' }).click();
+  await selectResource(page, /my-work/);
+
+  // Accepting it replaces the network with the shared one.
+  await page.getByRole('button', { name: 'Create VPC' }).click();
+  await d.getByLabel('Name tag').fill('later-work');
+  await d.getByLabel('IPv4 CIDR block').fill('10.43.0.0/16');
+  await d.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.goto(link.replace('/vpc-lab/#', '/vpc-lab/?visit=5#'));
+  await expect(ask).toContainText('replaces your current network (2 VPCs');
+  await ask.getByRole('button', { name: 'Open shared network' }).click();
+  await selectResource(page, /my-work/);
+  await expect(page.getByRole('navigation', { name: 'Resources' }).getByRole('button', { name: /later-work/ })).toHaveCount(0);
+  expect(new URL(page.url()).hash).toBe('');
+});
+
+test('(d) hostile lab links give clear errors and change nothing', async ({ page }) => {
+  const good = readFileSync('static/labs/peering-and-flow-logs.json', 'utf8');
+  const evil = JSON.parse(good);
+  evil.steps[0].instructions = 'Click <img src=x onerror="document.title=\'pwned\'">';
+  const unknown = JSON.parse(good);
+  unknown.steps[0].checks = [{ kind: 'run-shell', cmd: 'rm -rf /' }];
+  await page.route('https://labs.example/**', (route) => {
+    const name = new URL(route.request().url()).pathname;
+    if (name === '/script.json') return route.fulfill({ json: evil, headers: { 'access-control-allow-origin': '*' } });
+    if (name === '/unknown.json') return route.fulfill({ json: unknown, headers: { 'access-control-allow-origin': '*' } });
+    if (name === '/huge.json') return route.fulfill({ body: `{"x":"${'a'.repeat(3 * 1024 * 1024)}"}`, headers: { 'access-control-allow-origin': '*' } });
+    if (name === '/notjson.json') return route.fulfill({ body: '<html>nope</html>', headers: { 'access-control-allow-origin': '*' } });
+    if (name === '/missing.json') return route.fulfill({ status: 404, body: '', headers: { 'access-control-allow-origin': '*' } });
+    return route.abort('failed');
+  });
+  await emptyWorkspace(page);
+  await page.getByRole('button', { name: 'Create VPC' }).click();
+  const d = page.getByRole('dialog', { name: 'Create VPC' });
+  await d.getByLabel('Name tag').fill('keep-me');
+  await d.getByLabel('IPv4 CIDR block').fill('10.42.0.0/16');
+  await d.getByRole('button', { name: 'Create', exact: true }).click();
+
+  const cases: [string, RegExp][] = [
+    ['script.json', /raw HTML is not allowed/],
+    ['unknown.json', /steps\[0\]\.checks\[0\]/],
+    ['huge.json', /larger than 2\.0 MB/],
+    ['notjson.json', /not a valid VPC Lab lab file/],
+    ['missing.json', /HTTP 404/],
+    ['cors.json', /CORS/],
+  ];
+  for (const [file, message] of cases) {
+    await page.goto(`./?visit=${file}#lab=https://labs.example/${file}`);
+    await expect(page.getByRole('alert').filter({ hasText: message }).first()).toBeVisible();
+    await expect(page.getByRole('dialog')).toHaveCount(0);
+    await selectResource(page, /keep-me/);
+  }
+  expect(await page.title()).not.toBe('pwned');
+
+  // The same links from "Open from link…" in the panel.
+  await labsTab(page);
+  await page.getByRole('button', { name: 'Open from link…' }).click();
+  await page.getByLabel('Link to a lab file, or a share link').fill('https://labs.example/unknown.json');
+  await page.getByRole('button', { name: 'Open', exact: true }).click();
+  await expect(page.getByRole('region', { name: 'Labs' }).getByRole('alert')).toContainText('steps[0].checks[0]');
+});

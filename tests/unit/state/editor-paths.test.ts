@@ -1,0 +1,35 @@
+import { describe, expect, it } from 'vitest';
+import { locatePath } from '../../../src/ui/editors/json-locate.ts';
+import { applyResource, locate, parsePath, resourceText, toTabPath } from '../../../src/ui/editors/resource-doc.ts';
+import type { Snapshot } from '../../../src/engine/index.ts';
+
+const doc: Snapshot = {
+  Vpcs: [{ VpcId: 'vpc-1', CidrBlock: '10.0.0.0/16' }, { VpcId: 'vpc-2', CidrBlock: '10.1.0.0/16' }],
+  Reservations: [{ ReservationId: 'r-1', Instances: [{ InstanceId: 'i-0' }, { InstanceId: 'i-1', PrivateIpAddress: '10.1.0.4' }] }],
+};
+
+describe('editor paths', () => {
+  it('prints a resource as describe-* does and maps document paths to the tab', () => {
+    const loc = locate(doc, 'vpc-2')!;
+    expect(JSON.parse(resourceText(doc, loc))).toEqual({ Vpcs: [{ VpcId: 'vpc-2', CidrBlock: '10.1.0.0/16' }] });
+    expect(toTabPath(loc, '$.Vpcs[1].CidrBlock')).toEqual(['Vpcs', 0, 'CidrBlock']);
+    expect(toTabPath(loc, '$.Vpcs[0].CidrBlock')).toBeNull();
+    const inst = locate(doc, 'i-1')!;
+    expect(toTabPath(inst, '$.Reservations[0].Instances[1].PrivateIpAddress')).toEqual(['Reservations', 0, 'Instances', 0, 'PrivateIpAddress']);
+    expect(toTabPath(inst, '$.Reservations[0].Instances[0].PrivateIpAddress')).toBeNull();
+    expect(parsePath('$["a b"][2].c')).toEqual(['a b', 2, 'c']);
+  });
+  it('puts an edited instance back inside its reservation', () => {
+    const loc = locate(doc, 'i-1')!;
+    const r = applyResource(doc, loc, { Reservations: [{ ReservationId: 'r-1', Instances: [{ InstanceId: 'i-1', PrivateIpAddress: '10.1.0.9' }] }] });
+    expect('doc' in r && r.doc.Reservations![0].Instances!.map((i) => i.PrivateIpAddress)).toEqual([undefined, '10.1.0.9']);
+    expect('error' in applyResource(doc, loc, { Vpcs: [] })).toBe(true);
+  });
+  it('finds the text range of a path', () => {
+    const text = '{\n  "Vpcs": [\n    { "VpcId": "vpc-2", "CidrBlock": "10.1.0.5/16" }\n  ]\n}';
+    const s = locatePath(text, ['Vpcs', 0, 'CidrBlock'])!;
+    expect(text.slice(s.offset, s.offset + s.length)).toBe('"10.1.0.5/16"');
+    const missing = locatePath(text, ['Vpcs', 0, 'Tags'])!;
+    expect(text[missing.offset]).toBe('{');
+  });
+});
