@@ -1,6 +1,25 @@
 // Logs Insights engine vs DuckDB on the same flow records. `runInsightsBench()` is what
 // `npm run bench` calls; `node --import tsx bench/insights.ts [records]` prints a table.
-import { DuckDBInstance, type DuckDBAppender } from '@duckdb/node-api';
+/** The few DuckDB calls the bench makes (the package is installed on demand by scripts/bench.mjs). */
+interface DuckDBAppender {
+  appendNull(): void; appendVarchar(v: string): void; appendInteger(v: number): void; appendBigInt(v: bigint): void; endRow(): void; closeSync(): void;
+}
+interface DuckDBConnection {
+  run(sql: string): Promise<unknown>;
+  runAndReadAll(sql: string): Promise<{ getRows(): unknown[][] }>;
+  createAppender(table: string): Promise<DuckDBAppender>;
+  closeSync(): void;
+}
+interface DuckDBModule { DuckDBInstance: { create(path: string): Promise<{ connect(): Promise<DuckDBConnection> }> } }
+
+async function loadDuckDb(): Promise<DuckDBModule | null> {
+  const name = '@duckdb/node-api';
+  try {
+    return (await import(/* @vite-ignore */ name)) as DuckDBModule;
+  } catch {
+    return null;
+  }
+}
 import { pathToFileURL } from 'node:url';
 import { createStore, parseQuery, runQuery, type InsightsRecord, type Value } from '../src/engine/insights/index.ts';
 import { generateFlowRecords } from '../tests/unit/insights/generate-records.ts';
@@ -63,21 +82,28 @@ const round = (x: number): number => Math.round(x * 100) / 100;
  * loads them into our column store and into an in-memory DuckDB table (loading not timed),
  * runs every query `runs` times in both and reports the median milliseconds.
  */
-export async function runInsightsBench(opts: { records?: number; runs?: number } = {}): Promise<Array<{ query: string; oursMs: number; duckdbMs: number }>> {
+export async function runInsightsBench(opts: { records?: number; runs?: number } = {}): Promise<Array<{ query: string; oursMs: number; duckdbMs: number | null }>> {
   const n = opts.records ?? 1_000_000;
   const runs = opts.runs ?? 7;
-  const db = await DuckDBInstance.create(':memory:');
-  const conn = await db.connect();
+  const duckdb = await loadDuckDb();
+  if (!duckdb) console.error('insights bench: @duckdb/node-api is not installed, so DuckDB timings are null (npm run bench installs it)');
+  const conn = duckdb ? await (await duckdb.DuckDBInstance.create(':memory:')).connect() : null;
+  if (conn) await runBoth(conn, n);
+  const store = createStore({ capacity: n });
+  generateFlowRecords(n, { seed: 42, enis: 2000 }, (r) => store.append(r));
+  return timeQueries(store, conn, runs);
+}
+
+/** Loads the same records into DuckDB (not timed). */
+async function runBoth(conn: DuckDBConnection, n: number): Promise<void> {
   await conn.run(`CREATE TABLE flows (${COLUMNS.map(([c, k]) => `${c} ${k === 'text' ? 'VARCHAR' : k === 'int' ? 'INTEGER' : 'BIGINT'}`).join(', ')}, ts BIGINT)`);
   const app = await conn.createAppender('flows');
-  const store = createStore({ capacity: n });
-  generateFlowRecords(n, { seed: 42, enis: 2000 }, (r) => {
-    store.append(r);
-    appendRow(app, r);
-  });
+  generateFlowRecords(n, { seed: 42, enis: 2000 }, (r) => appendRow(app, r));
   app.closeSync();
+}
 
-  const out: Array<{ query: string; oursMs: number; duckdbMs: number }> = [];
+async function timeQueries(store: ReturnType<typeof createStore>, conn: DuckDBConnection | null, runs: number): Promise<Array<{ query: string; oursMs: number; duckdbMs: number | null }>> {
+  const out: Array<{ query: string; oursMs: number; duckdbMs: number | null }> = [];
   for (const q of QUERIES) {
     const parsed = parseQuery(q.insights);
     if (!parsed.ok) throw new Error(`${q.insights}: ${parsed.error.message}`);
@@ -91,19 +117,19 @@ export async function runInsightsBench(opts: { records?: number; runs?: number }
       if (!r.ok) throw new Error(`${q.insights}: ${r.error.message}`);
       rows = r.rows;
       t = performance.now();
-      await conn.runAndReadAll(q.sql);
+      if (conn) await conn.runAndReadAll(q.sql);
       const dd = performance.now() - t;
       if (k > 0) { ours.push(dt); duck.push(dd); } // the first run warms both up
     }
-    await checkSame(conn, q, rows);
-    out.push({ query: q.insights, oursMs: round(median(ours)), duckdbMs: round(median(duck)) });
+    if (conn) await checkSame(conn, q, rows);
+    out.push({ query: q.insights, oursMs: round(median(ours)), duckdbMs: conn ? round(median(duck)) : null });
   }
-  conn.closeSync();
+  conn?.closeSync();
   return out;
 }
 
 /** For ordered top-N queries, the numbers must match DuckDB's (a cheap guard against a fast wrong answer). */
-async function checkSame(conn: Awaited<ReturnType<DuckDBInstance['connect']>>, q: { insights: string; sql: string }, rows: Value[][]): Promise<void> {
+async function checkSame(conn: DuckDBConnection, q: { insights: string; sql: string }, rows: Value[][]): Promise<void> {
   if (!/ORDER BY \w+ DESC LIMIT/.test(q.sql)) return;
   const theirs = (await conn.runAndReadAll(q.sql)).getRows().map((r) => Number(r[r.length - 1]));
   const ours = rows.map((r) => Number(r[r.length - 1]));
@@ -116,6 +142,8 @@ if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) 
   const width = Math.max(...results.map((r) => r.query.length));
   console.log(`${'query'.padEnd(width)}  ours ms  duckdb ms  ours/duckdb`);
   for (const r of results) {
-    console.log(`${r.query.padEnd(width)}  ${r.oursMs.toFixed(1).padStart(7)}  ${r.duckdbMs.toFixed(1).padStart(9)}  ${(r.oursMs / r.duckdbMs).toFixed(2).padStart(11)}`);
+    const duck = r.duckdbMs === null ? '-' : r.duckdbMs.toFixed(1);
+    const ratio = r.duckdbMs === null ? '-' : (r.oursMs / r.duckdbMs).toFixed(2);
+    console.log(`${r.query.padEnd(width)}  ${r.oursMs.toFixed(1).padStart(7)}  ${duck.padStart(9)}  ${ratio.padStart(11)}`);
   }
 }

@@ -1,7 +1,8 @@
 export {};
 /**
  * `npm run bench`: the speed budgets, measured (never asserted in tests, which would flake on
- * a shared machine). `npm run bench -- --json` prints one JSON object for scripts.
+ * a shared machine). `npm run bench -- --json` prints one JSON object for scripts. The UI
+ * section reads the first-paint size from dist/ (run `npm run build` first).
  */
 const json = process.argv.includes('--json');
 const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length);
@@ -20,4 +21,5 @@ async function section(name: string, run: () => Promise<Record<string, unknown> 
 await section('engine', async () => (await import('./engine.ts')).runEngineBench());
 await section('flowlog', async () => (await import('./flowlog.ts')).runFlowLogBench());
 await section('insights', async () => (await import('./insights.ts')).runInsightsBench());
+await section('ui', async () => (await import('./ui.ts')).runUiBench());
 if (json) console.log(JSON.stringify(results, null, 2));
