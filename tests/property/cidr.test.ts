@@ -20,3 +20,21 @@ describe('CIDR properties', () => {
     fc.assert(fc.property(cidr, cidr, (a, b) => overlaps(a, b) === (first(a) <= last(b) && first(b) <= last(a))), { seed: 4 });
   });
 });
+
+describe('IPv4 text parsing', () => {
+  const strict = /^(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})\.(0|[1-9]\d{0,2})$/;
+  it('accepts exactly the strict dotted quads (fast path and careful path agree)', () => {
+    const texts = fc.oneof(
+      fc.tuple(fc.nat(300), fc.nat(300), fc.nat(300), fc.nat(300)).map((p) => p.join('.')),
+      fc.string({ unit: fc.constantFrom('0', '1', '2', '5', '9', '.', ' ', 'x', '-'), maxLength: 16 }),
+    );
+    fc.assert(fc.property(texts, (t) => {
+      const m = strict.exec(t);
+      const valid = !!m && m.slice(1).every((x) => Number(x) <= 255);
+      let parsed: number | null = null;
+      try { parsed = parseIpv4(t); } catch { parsed = null; }
+      expect(parsed !== null).toBe(valid);
+      if (valid) expect(formatIpv4(parsed!)).toBe(t);
+    }), { seed: 7, numRuns: 3000 });
+  });
+});

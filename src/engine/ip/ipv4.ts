@@ -10,9 +10,38 @@ export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 const PART = /^(0|[1-9][0-9]{0,2})$/;
 
+/**
+ * The common case, read by char codes (addresses are parsed for every interface, rule and
+ * route): a value, or -1 when the text needs the careful path below to say what is wrong.
+ */
+function fastIpv4(text: string): number {
+  let value = 0;
+  let part = 0;
+  let digits = 0;
+  let dots = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 46) {
+      if (digits === 0 || dots === 3) return -1;
+      value = value * 256 + part;
+      part = 0;
+      digits = 0;
+      dots++;
+    } else if (c >= 48 && c <= 57) {
+      if (digits > 0 && part === 0) return -1; // a leading zero
+      part = part * 10 + (c - 48);
+      if (++digits > 3 || part > 255) return -1;
+    } else return -1;
+  }
+  if (dots !== 3 || digits === 0) return -1;
+  return value * 256 + part;
+}
+
 /** Parses dotted-quad IPv4 text; returns an error sentence instead of throwing. */
 export function tryParseIpv4(text: string): Parsed<Ipv4> {
   if (typeof text !== 'string') return { ok: false, error: 'an IPv4 address must be a string' };
+  const fast = fastIpv4(text);
+  if (fast >= 0) return { ok: true, value: fast as Ipv4 };
   const parts = text.split('.');
   if (parts.length !== 4) return { ok: false, error: `"${text}" is not an IPv4 address: it needs four dot-separated numbers` };
   let value = 0;

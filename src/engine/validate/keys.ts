@@ -64,7 +64,30 @@ function pathOf(step: Step | null): Path {
  * would turn into a prototype. Walks with an explicit stack so that deep nesting cannot
  * overflow the call stack, and remembers visited objects in case the input is not a tree.
  */
+function hasForbiddenKey(doc: unknown): boolean {
+  const seen = new Set<object>();
+  const stack: unknown[] = [doc];
+  while (stack.length > 0) {
+    const value = stack.pop();
+    if (value === null || typeof value !== 'object' || seen.has(value)) continue;
+    seen.add(value);
+    if (Array.isArray(value)) {
+      for (const item of value) if (item !== null && typeof item === 'object') stack.push(item);
+      continue;
+    }
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') stack.push(child);
+    }
+  }
+  return false;
+}
+
 export function checkForbiddenKeys(ctx: Ctx): void {
+  // Forbidden keys are rare: a cheap pass without path bookkeeping decides whether the
+  // path-tracking walk is needed at all (it allocated a step per node of the document).
+  if (!hasForbiddenKey(ctx.doc)) return;
   const seen = new Set<object>();
   const stack: Array<[unknown, Step | null]> = [[ctx.doc, null]];
   let reported = 0;
