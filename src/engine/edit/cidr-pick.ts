@@ -26,7 +26,7 @@ export function vpcCidrs(doc: Snapshot, vpcId?: string): Cidr[] {
   return out;
 }
 
-/** A free 10.N.0.0/16 (the AWS console's default is 10.0.0.0/16), avoiding every VPC in the document. */
+/** A free 10.N.0.0/16 (the AWS console's default is 10.0.0.0/16), avoiding every VPC already defined. */
 export function suggestVpcCidr(doc: Snapshot): string {
   const used = vpcCidrs(doc);
   for (let n = 0; n < 256; n++) {

@@ -17,7 +17,7 @@ export const ChangeSchema = z.discriminatedUnion('op', [
   z.strictObject({ op: z.literal('remove'), path: Pointer }),
   z.strictObject({ op: z.literal('replace'), path: Pointer, value: z.unknown() }),
   z.strictObject({ op: z.literal('test'), path: Pointer, value: z.unknown().describe('The value that must be there for the solution to apply.') }),
-]).describe('One JSON Patch (RFC 6902) operation on the snapshot document.');
+]).describe('One JSON Patch (RFC 6902) operation on the snapshot.');
 
 export type Change = z.infer<typeof ChangeSchema>;
 

@@ -30,7 +30,7 @@ export interface CheckContext {
   trace(t: TrafficInput, flowLogs?: 'snapshot' | 'all'): Resolved<TraceResult>;
 }
 
-/** Builds the context for one document. Compiling is the costly part: build it once per evaluation. */
+/** Builds the context for one snapshot: compiling is the costly part: build it once per evaluation. */
 export function createCheckContext(doc: Snapshot, records: readonly FlowLogRecord[] = [], background: readonly TrafficInput[] = []): CheckContext {
   const net = compileNetwork(doc);
   const resolver = new Resolver(doc);

@@ -1,7 +1,7 @@
 /**
  * References in checks. A lab names resources in one of two ways:
  * - an AWS id (`vpc-0a1b…`, `i-0c2d…`), an IPv4 address, or `internet`, used as written;
- * - `name:<Name tag>` (`name:web-1`), looked up in the learner's current document.
+ * - `name:<Name tag>` (`name:web-1`), looked up in the learner's current snapshot.
  * Names are the robust choice: the resources a learner creates get ids the lab cannot know,
  * and a lab's own resources keep their names. What a name turns into depends on where it is
  * used: a traffic end becomes the instance (or interface) id, an address field the primary

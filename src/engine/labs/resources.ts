@@ -29,7 +29,7 @@ export const COLLECTION_ID_FIELDS = {
 export type CollectionName = keyof typeof COLLECTION_ID_FIELDS;
 export const COLLECTION_NAMES = Object.keys(COLLECTION_ID_FIELDS) as CollectionName[];
 
-/** One resource of the document. */
+/** One resource of the snapshot. */
 export interface ResourceItem {
   collection: CollectionName;
   id: string;
@@ -55,7 +55,7 @@ export function collectionItems(doc: Snapshot, collection: CollectionName): Json
   return objects(d[collection]);
 }
 
-/** Every resource with an id, collection by collection. Built once per document. */
+/** Every resource with an id, collection by collection. Built once per snapshot. */
 export function indexResources(doc: Snapshot): ResourceItem[] {
   const out: ResourceItem[] = [];
   for (const collection of COLLECTION_NAMES) {

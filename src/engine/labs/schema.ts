@@ -4,7 +4,7 @@
  * definition gives the TypeScript types, the runtime check (parseLab) and the JSON Schema the
  * editor validates and completes lab files with. Lab objects are strict, so that a misspelt
  * field ("expct") is an error instead of a silently ignored value; the start snapshot is as
- * loose as any snapshot document.
+ * loose as any snapshot.
  */
 import { z } from 'zod';
 import { IamRoleSchema } from '../flowlog/index.ts';

@@ -12,7 +12,7 @@ import type { Resolved, Resolver } from './refs.ts';
 export const MAX_COUNT = 100;
 
 export const RefSchema = z.string().min(1).max(200)
-  .describe('An AWS id (i-…, eni-…, vpc-…), an IPv4 address, "internet", or "name:<Name tag>" (e.g. "name:web-1"), resolved in the learner\'s current document.');
+  .describe('An AWS id (i-…, eni-…, vpc-…), an IPv4 address, "internet", or "name:<Name tag>" (e.g. "name:web-1"), resolved in the learner\'s current snapshot.');
 
 export const ProtocolSchema = z.union([z.enum(['icmp', 'tcp', 'udp']), z.number().int().min(0).max(255)])
   .describe('"icmp" (ping: echo request and reply), "tcp", "udp", or an IP protocol number.');

@@ -1,7 +1,7 @@
 /**
  * The compiled network: the snapshot document parsed into typed values and cross-linked, so
  * a packet walk does no string parsing and no searching. Every object keeps the JSON path of
- * the resource it came from, so diagnostics and explanations can point back into the document.
+ * the resource it came from, so diagnostics and explanations can point back into the snapshot.
  */
 import type { Cidr } from '../ip/index.ts';
 import type { AclLine, SgLine } from '../filter/index.ts';

@@ -293,7 +293,7 @@ export const SnapshotSchema = z.looseObject({
   Addresses: z.array(AddressSchema).optional(),
   FlowLogs: z.array(FlowLogSchema).optional(),
   Playground: PlaygroundSchema.optional(),
-}).describe('A VPC Lab snapshot: the output of aws ec2 describe-* calls, merged into one document.');
+}).describe('A VPC Lab snapshot: the output of aws ec2 describe-* calls, merged into one snapshot.');
 
 export type Snapshot = z.infer<typeof SnapshotSchema>;
 export type Vpc = z.infer<typeof VpcSchema>;

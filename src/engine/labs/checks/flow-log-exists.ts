@@ -70,7 +70,7 @@ export const flowLogExistsCheck: CheckKind<FlowLogExistsCheck> = {
       const id = ctx.resolver.interfaceId(c.covers ?? '');
       if (!id.ok) return fail(`covers: ${id.error}.`);
       const eni = ctx.net.enis.get(id.value) ?? [...ctx.net.natGateways.values()].find((n) => n.eni?.id === id.value)?.eni;
-      if (!eni) return fail(`covers: network interface ${id.value} is not in the document.`);
+      if (!eni) return fail(`covers: network interface ${id.value} is not in the snapshot.`);
       candidates = flowLogsCovering(ctx.net, eni, 'snapshot');
       where = `covering ${id.value}`;
     }

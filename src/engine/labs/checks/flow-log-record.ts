@@ -72,7 +72,7 @@ function coverageProblem(c: FlowLogRecordCheck, ctx: CheckContext): string | nul
   const id = ctx.resolver.interfaceId(ref);
   if (!id.ok) return `interfaceId: ${id.error}.`;
   const eni = ctx.net.enis.get(id.value) ?? [...ctx.net.natGateways.values()].find((n) => n.eni?.id === id.value)?.eni;
-  if (!eni) return `interfaceId: ${id.value} is not in the document.`;
+  if (!eni) return `interfaceId: ${id.value} is not in the snapshot.`;
   const action = c.match.action;
   const needed: ('ACCEPT' | 'REJECT')[] = action === 'ACCEPT' || action === 'REJECT' ? [action] : ['ACCEPT', 'REJECT'];
   const covering = flowLogsCovering(ctx.net, eni, 'snapshot');
