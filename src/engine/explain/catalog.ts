@@ -82,10 +82,12 @@ export function igwNoPublicIp(igwId: string, sender: NEni | null, h: PacketHeade
     sender ? `Associate an Elastic IP with ${sender.id}, or route the subnet's internet traffic through a NAT gateway in a public subnet.` : undefined);
 }
 
-export function igwPrivateDestination(igwId: string, h: PacketHeader): Built {
+/** `route` is the route that would reach the address instead (over a peering), when there is one. */
+export function igwPrivateDestination(igwId: string, h: PacketHeader, route?: RouteFix): Built {
   return build('IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS', igwId, 'egress',
     `Internet gateway ${igwId} drops traffic to ${formatIpv4(h.dstIp)}: it is a private address, which the internet does not route.`,
-    `Route ${formatIpv4(h.dstIp)} through the peering connection, VPN or transit gateway that leads to its network instead of the internet gateway.`);
+    route?.action ? route.fix : `Route ${formatIpv4(h.dstIp)} through the peering connection, VPN or transit gateway that leads to its network instead of the internet gateway.`,
+    route?.action);
 }
 
 export function noEniAtDestination(component: string, h: PacketHeader, where: string, fix?: string): Built {

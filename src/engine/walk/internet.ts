@@ -1,6 +1,7 @@
 import { formatCidr, formatIpv4, isPublicIpv4 } from '../ip/index.ts';
 import { badStateRoute, igwIngressNoPublicIp, igwNoPublicIp, igwPrivateDestination, targetId } from '../explain/catalog.ts';
 import { named } from '../explain/labels.ts';
+import { suggestRoute } from '../explain/route-fix.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
 import type { WalkContext } from './context.ts';
@@ -35,7 +36,7 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   hop('route');
   if (!isPublicIpv4(h.dstIp)) {
     ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', get detail() { return `${formatIpv4(h.dstIp)} is not a public address`; } });
-    ctx.block('DROPPED_BY_GATEWAY', () => igwPrivateDestination(igw.id, h));
+    ctx.block('DROPPED_BY_GATEWAY', () => igwPrivateDestination(igw.id, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
     return;
   }
   const owner = ctx.net.enisByPrivateIp.get(vpc.id)?.get(h.srcIp) ?? null;
