@@ -1,5 +1,5 @@
 import { tryParseIpv4 } from '../ip/index.ts';
-import { combine } from './load.ts';
+import { combineReplacing } from './load.ts';
 import { nameTag } from './ids.ts';
 import type { Instance, NetworkInterface, Snapshot } from './schema.ts';
 
@@ -31,12 +31,14 @@ export function gatherEnis(s: Snapshot): Map<string, RawEni> {
       if (!inst || typeof inst.InstanceId !== 'string') return;
       (Array.isArray(inst.NetworkInterfaces) ? inst.NetworkInterfaces : []).forEach((ni, n) => {
         if (!ni || typeof ni.NetworkInterfaceId !== 'string') return;
-        const fromInstance = { ...ni, Attachment: { ...(ni.Attachment ?? {}), InstanceId: inst.InstanceId } } as NetworkInterface;
+        const attachment = { ...(ni.Attachment ?? {}), InstanceId: inst.InstanceId };
         const prev = out.get(ni.NetworkInterfaceId);
         if (prev) {
-          out.set(ni.NetworkInterfaceId, { doc: combine(prev.doc as Record<string, unknown>, fromInstance as Record<string, unknown>) as NetworkInterface, instance: inst, path: prev.path });
+          // Same as combine(prev.doc, { ...ni, Attachment: attachment }), without that copy.
+          const doc = combineReplacing(prev.doc as Record<string, unknown>, ni as Record<string, unknown>, 'Attachment', attachment) as NetworkInterface;
+          out.set(ni.NetworkInterfaceId, { doc, instance: inst, path: prev.path });
         } else {
-          out.set(ni.NetworkInterfaceId, { doc: fromInstance, instance: inst, path: `$.Reservations[${r}].Instances[${k}].NetworkInterfaces[${n}]` });
+          out.set(ni.NetworkInterfaceId, { doc: { ...ni, Attachment: attachment } as NetworkInterface, instance: inst, path: `$.Reservations[${r}].Instances[${k}].NetworkInterfaces[${n}]` });
         }
       });
     });

@@ -5,7 +5,7 @@ import { compileAcl, compileRouteTable, implicitDefaultAcl } from './compile-rou
 import { elasticIpIndex, eniName, gatherEnis, ipOf, isNitro, publicIpOf } from './compile-eni.ts';
 import { nameTag, regionOfAz } from './ids.ts';
 import { compileFlowLogs } from './compile-flow-logs.ts';
-import type { NAcl, NEni, Network, NRouteTable, NSubnet, NVpc } from './network.ts';
+import type { NAcl, NEni, Network, NRouteTable, NSecurityGroup, NSubnet, NVpc } from './network.ts';
 import type { Snapshot } from './schema.ts';
 
 /** The account used for resources whose owner the document does not say. */
@@ -168,12 +168,18 @@ function compileEnis(s: Snapshot, net: Network): void {
       if (ip !== null && !privateIps.includes(ip)) privateIps.push(ip);
     }
     if (privateIps.length === 0) continue;
-    const groupIds = new Set(list(d.Groups).map((g) => g?.GroupId).filter((g): g is string => typeof g === 'string'));
+    const groupIds = new Set<string>();
+    for (const g of list(d.Groups)) if (typeof g?.GroupId === 'string') groupIds.add(g.GroupId);
+    const groups: NSecurityGroup[] = [];
+    for (const g of groupIds) {
+      const sg = net.securityGroups.get(g);
+      if (sg !== undefined) groups.push(sg);
+    }
     const instanceId = d.Attachment?.InstanceId ?? raw.instance?.InstanceId ?? null;
     const eni: NEni = {
       id, name: eniName(raw), subnet, vpc, ownerId: d.OwnerId ?? vpc?.ownerId ?? net.defaultAccountId,
       privateIp: privateIps[0], privateIps, publicIp: publicIpOf(raw, eips),
-      groups: [...groupIds].map((g) => net.securityGroups.get(g)).filter((g) => g !== undefined),
+      groups,
       groupIds, instanceId, instanceState: raw.instance?.State?.Name ?? null,
       deviceIndex: typeof d.Attachment?.DeviceIndex === 'number' ? d.Attachment.DeviceIndex : null,
       interfaceType: d.InterfaceType ?? 'interface', natGatewayId: null, nitro: isNitro(raw.instance), path: raw.path,

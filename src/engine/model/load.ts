@@ -103,12 +103,33 @@ function mergeKey(merged: Json, indexes: Map<string, Map<string, number>>, key: 
 /** Combines two copies of one resource: a field present in one copy only is kept. */
 export function combine(a: Json, b: Json): Json {
   const out: Json = { ...a };
-  for (const [k, v] of Object.entries(b)) {
-    const cur = out[k];
-    if (cur === undefined || cur === null) out[k] = v;
-    else if (isObject(cur) && isObject(v)) out[k] = combine(cur, v);
-    else if (Array.isArray(cur) && cur.length === 0 && Array.isArray(v)) out[k] = v;
+  for (const k of Object.keys(b)) combineField(out, k, b[k]);
+  return out;
+}
+
+function combineField(out: Json, k: string, v: unknown): void {
+  const cur = out[k];
+  if (cur === undefined || cur === null) out[k] = v;
+  else if (isObject(cur) && isObject(v)) out[k] = combine(cur, v);
+  else if (Array.isArray(cur) && cur.length === 0 && Array.isArray(v)) out[k] = v;
+}
+
+/**
+ * combine(a, { ...b, [key]: value }) without building that copy of b: the same fields in the
+ * same order (value where b has the key, or last when it has not).
+ */
+export function combineReplacing(a: Json, b: Json, key: string, value: unknown): Json {
+  const out: Json = { ...a };
+  let placed = false;
+  for (const k of Object.keys(b)) {
+    if (k === key) {
+      placed = true;
+      combineField(out, k, value);
+    } else {
+      combineField(out, k, b[k]);
+    }
   }
+  if (!placed) combineField(out, key, value);
   return out;
 }
 

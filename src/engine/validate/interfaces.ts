@@ -1,6 +1,6 @@
-import { contains, formatCidr, tryParseIpv4 } from '../ip/index.ts';
+import { type Cidr, contains, formatCidr, maskOf, tryParseIpv4 } from '../ip/index.ts';
 import type { Ctx } from './context.ts';
-import { firstUsable, reservedAddresses } from './cidr-text.ts';
+import { firstUsable } from './cidr-text.ts';
 import { type EniEntry, allEnis } from './eni-list.ts';
 import { mid } from './names.ts';
 import { clip, items, objOf, type Path, str } from './read.ts';
@@ -10,57 +10,83 @@ const MAX_GROUPS = 5;
 /** Security groups per interface can be raised to 16, no further. */
 const HARD_MAX_GROUPS = 16;
 
-/** The private addresses of an interface, each once, with the field that holds it. */
-function privateAddresses(eni: EniEntry): Array<[string, Path]> {
-  const out: Array<[string, Path]> = [];
+/** Where an address field is: -1 for the interface's own field, else the index in PrivateIpAddresses. */
+type Slot = number;
+
+/** The private addresses of an interface, each once, with where it is (paths are built only for a report). */
+function privateAddresses(eni: EniEntry): Array<[string, Slot]> {
+  const out: Array<[string, Slot]> = [];
   const primary = str(eni.r.PrivateIpAddress);
-  if (primary !== undefined) out.push([primary, [...eni.path, 'PrivateIpAddress']]);
+  if (primary !== undefined) out.push([primary, -1]);
   for (const [a, m] of items(eni.r.PrivateIpAddresses)) {
     const ip = str(a.PrivateIpAddress);
-    if (ip !== undefined && !out.some(([x]) => x === ip)) out.push([ip, [...eni.path, 'PrivateIpAddresses', m, 'PrivateIpAddress']]);
+    if (ip !== undefined && !out.some(([x]) => x === ip)) out.push([ip, m]);
   }
   return out;
 }
 
-function publicAddresses(eni: EniEntry): Array<[string, Path]> {
-  const out: Array<[string, Path]> = [];
+function privatePath(eni: EniEntry, m: Slot): Path {
+  return m < 0 ? [...eni.path, 'PrivateIpAddress'] : [...eni.path, 'PrivateIpAddresses', m, 'PrivateIpAddress'];
+}
+
+function publicAddresses(eni: EniEntry): Array<[string, Slot]> {
+  const out: Array<[string, Slot]> = [];
   const own = str(objOf(eni.r.Association)?.PublicIp);
-  if (own !== undefined) out.push([own, [...eni.path, 'Association', 'PublicIp']]);
+  if (own !== undefined) out.push([own, -1]);
   for (const [a, m] of items(eni.r.PrivateIpAddresses)) {
     const ip = str(objOf(a.Association)?.PublicIp);
-    if (ip !== undefined && ip !== own) out.push([ip, [...eni.path, 'PrivateIpAddresses', m, 'Association', 'PublicIp']]);
+    if (ip !== undefined && ip !== own) out.push([ip, m]);
   }
   return out;
 }
 
-function checkAddresses(ctx: Ctx, eni: EniEntry, byVpcIp: Map<string, EniEntry>): void {
+function publicPath(eni: EniEntry, m: Slot): Path {
+  return m < 0 ? [...eni.path, 'Association', 'PublicIp'] : [...eni.path, 'PrivateIpAddresses', m, 'Association', 'PublicIp'];
+}
+
+/** What reservedAddresses(c) says of one address, without building its map (later entries win, as there). */
+function reservedName(c: Cidr, ip: number): string | undefined {
+  const base = c.base;
+  if (ip === ((base | (~maskOf(c.prefix) >>> 0)) >>> 0)) return 'the last address of the subnet';
+  if (ip === base + 3) return 'reserved by AWS for future use';
+  if (ip === base + 2) return 'the Amazon DNS address';
+  if (ip === base + 1) return 'the VPC router address';
+  if (ip === base) return 'the network address';
+  return undefined;
+}
+
+/** The first interface seen with each private address, per VPC. */
+type ByVpcIp = Map<string, Map<number, EniEntry>>;
+
+function checkAddresses(ctx: Ctx, eni: EniEntry, byVpcIp: ByVpcIp): void {
   const subnetId = str(eni.r.SubnetId);
   const subnet = subnetId === undefined ? undefined : ctx.subnets.byId.get(subnetId);
   if (subnetId !== undefined && !subnet) {
     ctx.report('ENI_SUBNET_MISSING', [...eni.path, 'SubnetId'], `${eni.label} is in subnet ${clip(subnetId)}, which is not in the snapshot: traffic to and from it cannot be simulated (add the subnet).`);
   }
-  for (const [text, at] of publicAddresses(eni)) {
-    if (!tryParseIpv4(text).ok) ctx.report('ENI_ADDRESS_MALFORMED', at, `${eni.label} public address ${JSON.stringify(clip(text))} is not an IPv4 address: write four numbers 0-255, such as 203.0.113.10.`);
+  for (const [text, m] of publicAddresses(eni)) {
+    if (!tryParseIpv4(text).ok) ctx.report('ENI_ADDRESS_MALFORMED', publicPath(eni, m), `${eni.label} public address ${JSON.stringify(clip(text))} is not an IPv4 address: write four numbers 0-255, such as 203.0.113.10.`);
   }
   const vpcId = str(eni.r.VpcId) ?? subnet?.vpcId;
-  for (const [text, at] of privateAddresses(eni)) {
+  let seen = vpcId === undefined ? undefined : byVpcIp.get(vpcId);
+  for (const [text, m] of privateAddresses(eni)) {
     const ip = tryParseIpv4(text);
     if (!ip.ok) {
-      ctx.report('ENI_ADDRESS_MALFORMED', at, `${eni.label} private address ${JSON.stringify(clip(text))} is not an IPv4 address: write four numbers 0-255, such as 10.0.1.10.`);
+      ctx.report('ENI_ADDRESS_MALFORMED', privatePath(eni, m), `${eni.label} private address ${JSON.stringify(clip(text))} is not an IPv4 address: write four numbers 0-255, such as 10.0.1.10.`);
       continue;
     }
     const cidr = subnet?.cidr;
     if (cidr && !contains(cidr, ip.value)) {
-      ctx.report('ENI_ADDRESS_OUTSIDE_SUBNET', at, `${eni.label} private address ${text} is outside ${mid(subnet.label)} (${formatCidr(cidr)}): choose an address inside it, such as ${firstUsable(cidr)}.`);
+      ctx.report('ENI_ADDRESS_OUTSIDE_SUBNET', privatePath(eni, m), `${eni.label} private address ${text} is outside ${mid(subnet.label)} (${formatCidr(cidr)}): choose an address inside it, such as ${firstUsable(cidr)}.`);
     } else if (cidr) {
-      const reserved = reservedAddresses(cidr).get(ip.value);
-      if (reserved) ctx.report('ENI_ADDRESS_RESERVED', at, `${eni.label} private address ${text} is ${reserved} of ${mid(subnet.label)}, one of the five addresses AWS reserves in every subnet: use another, such as ${firstUsable(cidr)}.`);
+      const reserved = reservedName(cidr, ip.value);
+      if (reserved) ctx.report('ENI_ADDRESS_RESERVED', privatePath(eni, m), `${eni.label} private address ${text} is ${reserved} of ${mid(subnet.label)}, one of the five addresses AWS reserves in every subnet: use another, such as ${firstUsable(cidr)}.`);
     }
     if (vpcId === undefined) continue;
-    const key = JSON.stringify([vpcId, ip.value]);
-    const prev = byVpcIp.get(key);
-    if (!prev) byVpcIp.set(key, eni);
-    else if (prev !== eni) ctx.report('ENI_ADDRESS_DUPLICATE', at, `${eni.label} private address ${text} is already used by ${mid(prev.label)} in ${clip(vpcId)}: each private address belongs to one interface, so choose another.`);
+    if (!seen) byVpcIp.set(vpcId, (seen = new Map()));
+    const prev = seen.get(ip.value);
+    if (!prev) seen.set(ip.value, eni);
+    else if (prev !== eni) ctx.report('ENI_ADDRESS_DUPLICATE', privatePath(eni, m), `${eni.label} private address ${text} is already used by ${mid(prev.label)} in ${clip(vpcId)}: each private address belongs to one interface, so choose another.`);
   }
 }
 
@@ -82,7 +108,7 @@ function checkGroups(ctx: Ctx, eni: EniEntry): void {
 
 /** Network interfaces: addresses inside their subnet and not reserved, unique per VPC; security groups. */
 export function checkInterfaces(ctx: Ctx): void {
-  const byVpcIp = new Map<string, EniEntry>();
+  const byVpcIp: ByVpcIp = new Map();
   for (const eni of allEnis(ctx)) {
     checkAddresses(ctx, eni, byVpcIp);
     checkGroups(ctx, eni);

@@ -84,10 +84,57 @@ function hasForbiddenKey(doc: unknown): boolean {
   return false;
 }
 
+/** Past this depth or this many visits, the quick walk hands over to the exact one (cycles, shared subtrees). */
+const QUICK_MAX_DEPTH = 100;
+const QUICK_MAX_VISITS = 1_000_000;
+
+/**
+ * The same question as hasForbiddenKey for the usual document (a tree of plain objects from
+ * JSON.parse), without remembering every visited object: that set cost more than the walk.
+ * A cycle or heavy sharing shows up as depth or visits beyond the bounds, and an object with an
+ * unusual prototype is not read with for...in: both answer null, and the exact walk decides.
+ * for...in yields every own enumerable key (and, here, no other), so it never misses one.
+ */
+function quickHasForbiddenKey(doc: unknown): boolean | null {
+  const stack: object[] = [];
+  const depths: number[] = [];
+  if (doc !== null && typeof doc === 'object') {
+    stack.push(doc);
+    depths.push(0);
+  }
+  let visits = 0;
+  while (stack.length > 0) {
+    const value = stack.pop()!;
+    const depth = depths.pop()! + 1;
+    if (depth > QUICK_MAX_DEPTH || ++visits > QUICK_MAX_VISITS) return null;
+    if (Array.isArray(value)) {
+      for (let i = 0; i < value.length; i++) {
+        const item: unknown = value[i];
+        if (item !== null && typeof item === 'object') {
+          stack.push(item);
+          depths.push(depth);
+        }
+      }
+      continue;
+    }
+    const proto: unknown = Object.getPrototypeOf(value);
+    if (proto !== Object.prototype && proto !== null) return null;
+    for (const key in value) {
+      if (FORBIDDEN_KEYS.has(key)) return true;
+      const child = (value as Record<string, unknown>)[key];
+      if (child !== null && typeof child === 'object') {
+        stack.push(child);
+        depths.push(depth);
+      }
+    }
+  }
+  return false;
+}
+
 export function checkForbiddenKeys(ctx: Ctx): void {
   // Forbidden keys are rare: a cheap pass without path bookkeeping decides whether the
   // path-tracking walk is needed at all (it allocated a step per node of the document).
-  if (!hasForbiddenKey(ctx.doc)) return;
+  if (!(quickHasForbiddenKey(ctx.doc) ?? hasForbiddenKey(ctx.doc))) return;
   const seen = new Set<object>();
   const stack: Array<[unknown, Step | null]> = [[ctx.doc, null]];
   let reported = 0;

@@ -4,6 +4,10 @@ import type { Ctx } from './context.ts';
 import { KIND_OF_KEY, describe } from './names.ts';
 import { type Obj, type Path, at, isObj } from './read.ts';
 import { alternatives, expectedPhrase, valuePhrase } from './shape-words.ts';
+import { quickShapeTest } from './fast-shape.ts';
+
+/** A read-only test that passes only documents zod accepts: valid documents skip zod's full copy. */
+const isValidShape = quickShapeTest(SnapshotSchema);
 
 /** The parts of a zod issue this module reads (kept local so zod internals can change). */
 interface Issue {
@@ -35,6 +39,13 @@ function allowedValues(issue: Issue): unknown[] | undefined {
  * turns each zod issue into a sentence pointing at the field.
  */
 export function checkShape(ctx: Ctx): void {
+  let valid = false;
+  try {
+    valid = isValidShape !== null && isValidShape(ctx.doc);
+  } catch {
+    // A throwing getter or a cycle: zod below meets the same document and decides.
+  }
+  if (valid) return;
   const result = SnapshotSchema.safeParse(ctx.doc);
   if (result.success) return;
   for (const issue of result.error.issues as unknown as Issue[]) {
