@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { compileNetwork } from '../../src/engine/index.ts';
 import { buildReachabilityMatrix, type MatrixQuery } from '../../src/engine/matrix/index.ts';
 import { disagreements, sameMatrix } from '../unit/matrix/helpers.ts';
-import { randomEdit, randomSnapshot } from '../unit/matrix/random-network.ts';
+import { randomEdit, randomNatSnapshot, randomSnapshot } from '../unit/matrix/random-network.ts';
 
 const QUERIES: MatrixQuery[] = [{ protocol: 1 }, { protocol: 6, port: 22 }, { protocol: 17, port: 53 }, { protocol: 6, port: 443 }, { protocol: 6 }, { protocol: 17, port: 123 }, { protocol: 50 }];
 const arbQuery = fc.constantFrom(...QUERIES);
@@ -37,5 +37,20 @@ describe('reachability matrix (property)', () => {
       // And the updated matrix still agrees with the walk itself.
       expect(disagreements(compileNetwork(doc), m), `seed ${seed} after edits ${edits}`).toEqual([]);
     }), { seed: 7, numRuns: 150 });
+  });
+
+  it('equals traceProbe where NAT gateways forward to private destinations (replies translated back), before and after edits', () => {
+    const natQuery = fc.constantFrom<MatrixQuery>({ protocol: 1 }, { protocol: 6, port: 22 }, { protocol: 6, port: 443 }, { protocol: 17, port: 53 });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.integer({ min: 0, max: 2 ** 31 - 1 }), natQuery, (seed, e, q) => {
+      const doc = randomNatSnapshot(seed);
+      const net = compileNetwork(doc);
+      const m = buildReachabilityMatrix(net, q);
+      expect(disagreements(net, m), `seed ${seed} ${JSON.stringify(q)}`).toEqual([]);
+      const edit = randomEdit(doc, e);
+      const after = compileNetwork(edit.doc);
+      m.update(after, edit.change);
+      expect(sameMatrix(m, buildReachabilityMatrix(after, q)), `seed ${seed} edit ${e} ${JSON.stringify(q)}`).toEqual([]);
+      expect(disagreements(after, m), `seed ${seed} after edit ${e} ${JSON.stringify(q)}`).toEqual([]);
+    }), { seed: 11, numRuns: 150 });
   });
 });

@@ -27,6 +27,20 @@ export function aclMask(space: Space, lines: readonly AclLine[], h: PacketHeader
   return bits;
 }
 
+/**
+ * One port of each class that a NAT gateway's source port (1024-65535, see natSourcePort) can
+ * fall in, as the lines of one direction see destination ports: every line matches all ports
+ * of a class or none, so these few ports stand for the whole range.
+ */
+export function natPortSamples(lines: readonly AclLine[], protocol: number): number[] {
+  const cuts = new Set<number>([1024]);
+  for (const l of lines) {
+    if (l.ports.kind !== 'ports' || l.protocol === null || (l.protocol !== -1 && l.protocol !== protocol)) continue;
+    for (const c of [l.ports.from, l.ports.to + 1]) if (c > 1024 && c <= 65535) cuts.add(c);
+  }
+  return [...cuts].sort((a, b) => a - b);
+}
+
 /** evaluateAcl for one remote address, as a boolean. */
 export function aclAllows(lines: readonly AclLine[], h: PacketHeader, remote: number, contains: (c: NonNullable<AclLine['cidr']>, ip: number) => boolean): boolean {
   for (const l of lines) {

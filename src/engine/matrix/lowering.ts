@@ -1,8 +1,8 @@
 import { contains } from '../ip/index.ts';
 import { vpcContains } from '../model/compile.ts';
 import type { NAcl, NRouteTable, NSecurityGroup, NSubnet, NVpc, Network } from '../model/network.ts';
-import { type Arena, orInto } from './bitset.ts';
-import { aclAllows, aclMask, sgMasks } from './filters.ts';
+import { type Arena, allOnes, orInto } from './bitset.ts';
+import { aclAllows, aclMask, natPortSamples, sgMasks } from './filters.ts';
 import { groupView, visiblePeers } from './group-view.ts';
 import type { Headers } from './headers.ts';
 import { buildLeg, type Leg } from './legs.ts';
@@ -70,6 +70,8 @@ export class Lowering {
   readonly ambiguity = new Map<string, boolean>();
   /** Bumped on every update: cached forward NAT chains older than this are recomputed in place. */
   generation = 0;
+  /** natReplies (nat-chain.ts) by NAT gateway id, tagged with the subnets it consulted. */
+  readonly replies = new Shelf<Reach>();
   private rows: (RowClass | null | undefined)[] = [];
 
   constructor(public net: Network, readonly u: Universe, readonly m: Memberships, readonly h: Headers, readonly arena: Arena) {}
@@ -84,6 +86,34 @@ export class Lowering {
       this.acls.put(acl.id, dir, bits);
     }
     return bits;
+  }
+
+  /**
+   * A reply NACL direction when the NAT gateway's side of the reply is its translated port
+   * (TCP: 1024-65535, one per flow): `all` where every such port passes, `any` where some does.
+   * They differ only where the verdict depends on the port. Without ports, both are acl().
+   */
+  aclNatPorts(acl: NAcl, dir: 'ro' | 'ri'): { all: Uint32Array; any: Uint32Array } {
+    const plain = this.acl(acl, dir);
+    if (this.h.rep.protocol !== 6) return { all: plain, any: plain };
+    let all = this.acls.peek(acl.id, `${dir}+all`);
+    let any = this.acls.peek(acl.id, `${dir}+any`);
+    if (!all || !any) {
+      const space = dir === 'ri' ? this.u.T : this.u.S;
+      const lines = dir === 'ro' ? acl.egress : acl.ingress;
+      all = allOnes(space.words, space.size);
+      any = this.arena.alloc(space.words);
+      for (const port of natPortSamples(lines, 6)) {
+        const bits = aclMask(space, lines, { ...this.h.rep, dstPort: port }, this.arena);
+        for (let w = 0; w < bits.length; w++) {
+          all[w] &= bits[w];
+          any[w] |= bits[w];
+        }
+      }
+      this.acls.put(acl.id, `${dir}+all`, all);
+      this.acls.put(acl.id, `${dir}+any`, any);
+    }
+    return { all, any };
   }
 
   /** One NACL inbound direction for one remote address (a NAT gateway's, seen by a later subnet). */
@@ -178,6 +208,7 @@ export class Lowering {
     }
     for (const id of f.tables ?? []) this.rgns.drop(id);
     for (const id of f.subnets ?? []) {
+      this.replies.dropTagged(id);
       this.legs.drop(id);
       this.nirs.drop(id);
     }

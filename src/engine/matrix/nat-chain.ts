@@ -1,4 +1,8 @@
+import { contains } from '../ip/index.ts';
 import { vpcContains } from '../model/compile.ts';
+import { natSourcePort } from '../walk/nat-port.ts';
+import { aclAllows } from './filters.ts';
+import { decideRoute, peerVpcId } from '../walk/route-decision.ts';
 import { getBit } from './bitset.ts';
 import type { Lowering } from './lowering.ts';
 import { usableNat } from './universe.ts';
@@ -14,6 +18,8 @@ export interface Reach {
   routed: Uint32Array;
   /** Requests: the update generation this was computed for. */
   generation: number;
+  /** natBack: targets whose reply passes or not depending only on the NAT's per-flow port (see natPortPasses). */
+  ports?: Uint32Array;
 }
 
 /**
@@ -50,6 +56,139 @@ export function natForward(L: Lowering, natId: string, steps: number, arrival: (
     }
   }
   return r;
+}
+
+/**
+ * ICMP/TCP requests after NAT gateway `natId` translated them (routing step 1), over targets:
+ * `reach` where the request arrives straight from the NAT's subnet and the reply, sent to the
+ * NAT's address, gets back to the NAT (which translates it back to the client: the caller
+ * checks that last leg); `fallback` where only the walk can tell (a further NAT hop, a public
+ * address, a self-peering); `ports` where a NACL's verdict depends on the NAT's per-flow port.
+ * The reply to the NAT leaves the target's subnet by its route for the NAT's address: the
+ * local route or an active peering to the NAT's VPC; any other hop loses it (a NAT gateway
+ * rewrites its source: ASYMMETRIC_RETURN_PATH). Only for NAT addresses no one else holds
+ * (natRepliesAmbiguous). Recomputed in place once per update, like natForward.
+ */
+export function natBack(L: Lowering, natId: string, arrival: (natSender: number) => Uint32Array): Reach {
+  const words = L.u.T.words;
+  const r = L.chains.get(natId, 'b2', (): Reach => ({ reach: L.arena.alloc(words), fallback: L.arena.alloc(words), routed: L.m.zeroT, generation: -1, ports: L.arena.alloc(words) }));
+  if (r.generation === L.generation) return r;
+  r.generation = L.generation;
+  r.reach.fill(0);
+  r.fallback.fill(0);
+  const ports = r.ports!;
+  ports.fill(0);
+  const { net, u } = L;
+  const nat = net.natGateways.get(natId)!;
+  const P = nat.subnet!;
+  const sigma = u.natSender.get(natId)!;
+  const leg = L.leg(P, 'fwd');
+  const arrive = arrival(sigma);
+  for (let w = 0; w < words; w++) r.fallback[w] = leg.fallback[w];
+  for (const hop of leg.nats) {
+    const next = net.natGateways.get(hop.natId)!.subnet!;
+    if (next.id !== P.id && !getBit(L.acl(next.acl, 'fi'), sigma)) continue;
+    const sub = natForward(L, hop.natId, 3, arrival);
+    for (let w = 0; w < words; w++) r.fallback[w] |= hop.mask[w] & (sub.reach[w] | sub.fallback[w]);
+  }
+  const back = natReplies(L, natId);
+  for (let w = 0; w < words; w++) {
+    const a = arrive[w];
+    r.reach[w] = a & back.reach[w];
+    ports[w] = a & back.ports![w];
+  }
+  return r;
+}
+
+/**
+ * natBack's replies, for every target the NAT's subnet routes to directly (arrival aside):
+ * `reach` where the reply gets back to the NAT, `ports` where that depends on the NAT's port.
+ * Routing, NACLs and peerings only: kept until an edit of a subnet it consulted (Lowering.forget).
+ */
+function natReplies(L: Lowering, natId: string): Reach {
+  const words = L.u.T.words;
+  const hit = L.replies.peek(natId, '');
+  if (hit) return hit;
+  const r: Reach = { reach: L.arena.alloc(words), fallback: L.m.zeroT, routed: L.m.zeroT, generation: 0, ports: L.arena.alloc(words) };
+  const ports = r.ports!;
+  const { net, u } = L;
+  const nat = net.natGateways.get(natId)!;
+  const P = nat.subnet!;
+  const sigma = u.natSender.get(natId)!;
+  const leg = L.leg(P, 'fwd');
+  const inVpc = vpcContains(P.vpc, nat.privateIp!);
+  // The NAT subnet's NACL inbound sees the target's address and the NAT's port.
+  const natIn = L.aclNatPorts(P.acl, 'ri');
+  // Per target subnet: the reply's route to the NAT (0 lost, 1 same subnet, 2 crosses) and its NACL outbound (0 deny, 1 allow, 2 depends on the port).
+  const bySubnet = new Map<string, { route: number; inVpcRoute: boolean; out: number }>();
+  for (let w = 0; w < words; w++) {
+    for (let x = leg.local[w] | (inVpc ? leg.pcxSame[w] | leg.pcxCross[w] : 0); x !== 0; x &= x - 1) {
+      const b = 31 - Math.clz32(x & -x);
+      const t = u.targets[(w << 5) + b];
+      if (!t.subnetId) continue;
+      let v = bySubnet.get(t.subnetId);
+      if (!v) bySubnet.set(t.subnetId, (v = replyRoute(L, t.subnetId, natId, sigma)));
+      if (v.route === 0 || (v.inVpcRoute && !vpcContains(net.subnets.get(t.subnetId)!.vpc, t.ip))) continue;
+      const vpc = net.vpcs.get(t.vpcId);
+      if (vpc && getBit(L.m.serviceSenders(vpc), sigma)) continue;
+      let verdict = v.out;
+      if (v.route === 2 && verdict !== 0) {
+        const i = (w << 5) + b;
+        verdict = getBit(natIn.all, i) ? verdict : getBit(natIn.any, i) ? 2 : 0;
+      }
+      if (verdict === 1) r.reach[w] |= 1 << b;
+      else if (verdict === 2) ports[w] |= 1 << b;
+    }
+  }
+  // An edit of any subnet consulted here (its routes, NACL or VPC's peerings) drops the result.
+  L.replies.put(natId, '', r, () => [P.id, ...bySubnet.keys()]);
+  return r;
+}
+
+/**
+ * For a target in natBack's `ports`: whether the reply passes the NACLs with the port the NAT
+ * gives this flow (natSourcePort of the client's address and port and the target's address).
+ * Both NACLs apply there: the reply crosses from the target's subnet to the NAT's.
+ */
+export function natPortPasses(L: Lowering, natId: string, sigma: number, t: number): boolean {
+  const nat = L.net.natGateways.get(natId)!;
+  const target = L.u.targets[t];
+  const h = { ...L.h.rep, dstPort: natSourcePort(L.h.fwd.protocol, L.u.senders[sigma].ip, L.h.fwd.srcPort, target.ip) };
+  return aclAllows(L.net.subnets.get(target.subnetId!)!.acl.egress, h, nat.privateIp!, contains) && aclAllows(nat.subnet!.acl.ingress, h, target.ip, contains);
+}
+
+/** How a reply from subnet `subnetId` to NAT gateway `natId`'s address leaves: see natBack. */
+function replyRoute(L: Lowering, subnetId: string, natId: string, sigma: number): { route: number; inVpcRoute: boolean; out: number } {
+  const { net } = L;
+  const nat = net.natGateways.get(natId)!;
+  const Pd = net.subnets.get(subnetId)!;
+  const ip = nat.privateIp!;
+  const lost = { route: 0, inVpcRoute: false, out: 0 };
+  const d = decideRoute(net, Pd, ip);
+  let route: number;
+  let inVpcRoute = false;
+  if (d.kind === 'local') {
+    if (d.eni !== nat.eni) return lost;
+    // The walk skips both NACLs when the NAT's interface is in the target's own subnet.
+    route = nat.eni!.subnet === Pd ? 1 : 2;
+  } else if (d.kind === 'pcx') {
+    const pcx = d.pcx;
+    if (!pcx || pcx.status !== 'active') return lost;
+    const peerId = peerVpcId(pcx, Pd.vpc);
+    const peer = peerId ? net.vpcs.get(peerId) : undefined;
+    if (!peer || !vpcContains(peer, ip) || net.enisByPrivateIp.get(peer.id)?.get(ip) !== nat.eni) return lost;
+    // A peering carries only a reply whose source is inside the target's VPC.
+    inVpcRoute = true;
+    route = 2;
+  } else {
+    return lost;
+  }
+  let out = 1;
+  if (route === 2) {
+    const ports = L.aclNatPorts(Pd.acl, 'ro');
+    out = getBit(ports.all, sigma) ? 1 : getBit(ports.any, sigma) ? 2 : 0;
+  }
+  return { route, inVpcRoute, out };
 }
 
 /**

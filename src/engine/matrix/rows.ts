@@ -2,7 +2,7 @@ import { getBit } from './bitset.ts';
 import type { Columns } from './columns.ts';
 import type { ReplyPart } from './replies.ts';
 import type { Lowering } from './lowering.ts';
-import { natForward } from './nat-chain.ts';
+import { natBack, natForward, natPortPasses } from './nat-chain.ts';
 
 const bit = (bits: Uint32Array, i: number) => (bits[i >>> 5] >>> (i & 31)) & 1;
 
@@ -64,8 +64,12 @@ function walkedReplies(C: Columns, p: ReplyPart, sigma: number, w0: number, w1: 
 
 /**
  * Requests routed to a NAT gateway: follow the NAT gateway's own subnet. UDP needs no reply.
- * An ICMP/TCP reply goes to the NAT gateway's address, which translates it back when it gets
- * there: rare enough (a private destination behind a NAT) that the walk decides those pairs.
+ * An ICMP/TCP reply goes to the NAT gateway's address, which translates it back to the
+ * sender (natBack), then routes from its subnet to the sender: the local route and the NACLs
+ * (the NAT subnet's outbound, the sender subnet's inbound seeing the target's address, both
+ * skipped within one subnet); the sender's security groups pass it as a tracked reply. Every
+ * reply through this hop ends with that leg, so pairs failing it are unreachable even where
+ * the walk settles the rest.
  */
 function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w1: number, out: Uint32Array, fb: Uint32Array, at: number): void {
   const rc = L.rowClass(sigma)!;
@@ -77,16 +81,26 @@ function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w
     for (const hop of leg.nats) for (let w = w0; w < w1; w++) fb[at + w] |= hop.mask[w] & sgo[w];
     return;
   }
-  // With a reply, k1 also requires the reply to reach the sender, but the reply to a NAT
-  // gateway's address is translated back to the client: use arrival alone, the walk settles the rest.
-  const arrival = reply ? (n: number) => arrivalOnly(C, n) : (n: number) => C.k1.subarray(n * wt, n * wt + wt);
   for (const hop of leg.nats) {
     const next = L.net.natGateways.get(hop.natId)!.subnet!;
     if (next.id !== subnetId && !getBit(L.acl(next.acl, 'fi'), sigma)) continue;
-    const r = natForward(L, hop.natId, 2, arrival);
-    for (let w = w0; w < w1; w++) {
-      if (reply) fb[at + w] |= hop.mask[w] & (r.reach[w] | r.fallback[w]) & sgo[w];
-      else {
+    if (reply) {
+      if (!getBit(L.leg(next, 'rep').local, sigma)) continue;
+      const nin = next.id === subnetId ? null : L.acl(L.net.subnets.get(subnetId!)!.acl, 'ri');
+      // k1 also requires the reply to reach the sender directly: arrival alone here.
+      const r = natBack(L, hop.natId, (n) => arrivalOnly(C, n));
+      for (let w = w0; w < w1; w++) {
+        const m = hop.mask[w] & sgo[w] & (nin ? nin[w] : 0xffffffff);
+        out[at + w] |= m & r.reach[w];
+        fb[at + w] |= m & r.fallback[w];
+        for (let x = m & r.ports![w]; x !== 0; x &= x - 1) {
+          const b = 31 - Math.clz32(x & -x);
+          if (natPortPasses(L, hop.natId, sigma, (w << 5) + b)) out[at + w] |= 1 << b;
+        }
+      }
+    } else {
+      const r = natForward(L, hop.natId, 2, (n) => C.k1.subarray(n * wt, n * wt + wt));
+      for (let w = w0; w < w1; w++) {
         out[at + w] |= hop.mask[w] & r.reach[w] & sgo[w];
         fb[at + w] |= hop.mask[w] & r.fallback[w] & sgo[w];
       }

@@ -258,3 +258,62 @@ export function randomEdit(snapshot: Snapshot, seed: number): { doc: Snapshot; c
   }
   return { doc: doc as Snapshot, change: { kind: 'full' } };
 }
+
+/**
+ * A random snapshot rebuilt around NAT gateways that forward to private destinations: every
+ * VPC's subnets but the NAT's send 0.0.0.0/0 to its NAT gateway, the NAT's subnet routes the
+ * peer VPCs over their peerings, and the peers route back over the peering (or, sometimes,
+ * through their own NAT gateway, or not at all). Replies then come back through the NAT.
+ */
+export function randomNatSnapshot(seed: number): Snapshot {
+  const doc = randomSnapshot(seed) as Json;
+  const d = new Dice(prng(seed ^ 0x5bd1e995));
+  const vpcs: Json[] = doc.Vpcs;
+  doc.VpcPeeringConnections = [];
+  for (let a = 0; a < vpcs.length; a++) {
+    for (let b = a + 1; b < vpcs.length; b++) {
+      if (!d.chance(0.8)) continue;
+      const id = `pcx-n${a}${b}`;
+      const [va, vb] = [vpcs[a].VpcId, vpcs[b].VpcId];
+      doc.VpcPeeringConnections.push({ VpcPeeringConnectionId: id, RequesterVpcInfo: { VpcId: va, Region: doc.Playground.regions[va] }, AccepterVpcInfo: { VpcId: vb, Region: doc.Playground.regions[vb] }, Status: { Code: d.chance(0.9) ? 'active' : 'pending-acceptance' } });
+    }
+  }
+  const natOf = new Map<string, Json>();
+  for (const n of doc.NatGateways as Json[]) {
+    if (d.chance(0.9)) n.State = 'available';
+    natOf.set(n.VpcId, n);
+  }
+  doc.RouteTables = [];
+  for (const vpc of vpcs) {
+    const id = vpc.VpcId;
+    const subs = (doc.Subnets as Json[]).filter((s) => s.VpcId === id);
+    const nat = natOf.get(id);
+    const peerRoutes = (p: number): Json[] => (doc.VpcPeeringConnections as Json[]).flatMap((x): Json[] => {
+      const peer = x.RequesterVpcInfo.VpcId === id ? x.AccepterVpcInfo.VpcId : x.AccepterVpcInfo.VpcId === id ? x.RequesterVpcInfo.VpcId : null;
+      const cidr = vpcs.find((v) => v.VpcId === peer)?.CidrBlock;
+      if (!cidr || cidr === vpc.CidrBlock || !d.chance(p)) return [];
+      if (nat && d.chance(0.2)) return [{ DestinationCidrBlock: cidr, NatGatewayId: nat.NatGatewayId, State: 'active' }];
+      return [{ DestinationCidrBlock: d.chance(0.85) ? cidr : cidr.replace(/\/16$/, '/20'), VpcPeeringConnectionId: x.VpcPeeringConnectionId, State: 'active' }];
+    });
+    const local = { DestinationCidrBlock: vpc.CidrBlock, GatewayId: 'local', State: 'active' };
+    const dedupe = (routes: Json[]) => routes.filter((r, k) => routes.findIndex((q) => q.DestinationCidrBlock === r.DestinationCidrBlock) === k);
+    if (!nat) {
+      doc.RouteTables.push({ RouteTableId: `rtb-${id.slice(4)}m`, VpcId: id, Routes: dedupe([local, ...peerRoutes(0.8)]), Associations: [{ Main: true }] });
+      continue;
+    }
+    const natSubnet = nat.SubnetId;
+    const main: Json[] = [local, ...peerRoutes(0.85)];
+    doc.RouteTables.push({ RouteTableId: `rtb-${id.slice(4)}m`, VpcId: id, Routes: dedupe(main), Associations: [{ Main: true }, { SubnetId: natSubnet }] });
+    const priv: Json[] = [local, { DestinationCidrBlock: '0.0.0.0/0', NatGatewayId: nat.NatGatewayId, State: 'active' }, ...peerRoutes(0.3)];
+    doc.RouteTables.push({ RouteTableId: `rtb-${id.slice(4)}p`, VpcId: id, Routes: dedupe(priv), Associations: subs.filter((s) => s.SubnetId !== natSubnet && d.chance(0.85)).map((s) => ({ SubnetId: s.SubnetId })) });
+  }
+  // Some NACLs pass only part of the ports a NAT gateway picks (1024-65535, one per flow).
+  for (const acl of doc.NetworkAcls as Json[]) {
+    if (!d.chance(0.5)) continue;
+    const egress = d.chance(0.5);
+    acl.Entries = [...acl.Entries,
+      { RuleNumber: 1, Protocol: '6', RuleAction: 'allow', Egress: egress, CidrBlock: d.pick(['0.0.0.0/0', '10.0.0.0/8']), PortRange: { From: 32768, To: 60999 } },
+      { RuleNumber: 2, Protocol: '6', RuleAction: 'deny', Egress: egress, CidrBlock: '0.0.0.0/0', PortRange: { From: 1024, To: 65535 } }];
+  }
+  return doc as Snapshot;
+}
