@@ -51,6 +51,27 @@ export class FlowTable {
     this.sums = new Float64Array(this.capacity * S);
   }
 
+  /** Rows it holds before growing. */
+  rowCapacity(): number { return this.capacity; }
+
+  /** Empties the table for reuse (keys and sums are overwritten as rows are created). */
+  reset(): void {
+    if (this.size === 0) return;
+    if (this.size * 8 < this.capacity) {
+      // Few rows: clear just their slots.
+      const keys = this.keys;
+      for (let row = 0; row < this.size; row++) {
+        const o = row * K;
+        let slot = hashKey(keys[o], keys[o + 1], keys[o + 2], keys[o + 3], keys[o + 4], keys[o + 5], keys[o + 6], keys[o + 7]) & this.mask;
+        while (this.slots[slot] !== row + 1) slot = (slot + 1) & this.mask;
+        this.slots[slot] = 0;
+      }
+    } else {
+      this.slots.fill(0);
+    }
+    this.size = 0;
+  }
+
   /** Adds one packet to its flow, creating the flow on first sight. */
   add(k: FlowKey, bytes: number, time: number, flags: number, trafficPath: number): void {
     const keys = this.keys;

@@ -32,7 +32,10 @@ export interface NatSession {
  * or observations, so the trace shows the real path and the explanation names every blocker.
  */
 export class WalkContext {
-  readonly hops: Hop[] = [];
+  private readonly hopList: Hop[] = [];
+  /** Hops whose detail is still to be written, with the function that writes it. */
+  private pendingHops: Hop[] = [];
+  private pendingDetails: (() => string)[] = [];
   readonly observations: Observation[] = [];
   readonly explanations: Explanation[] = [];
   disposition: Disposition | null = null;
@@ -64,8 +67,34 @@ export class WalkContext {
     return this.path === 'return';
   }
 
-  hop(h: Hop): void {
-    if (!this.stopped && !this.quiet) this.hops.push(h);
+  /** The hops recorded, each with its detail sentence. */
+  get hops(): Hop[] {
+    if (this.pendingHops.length > 0) {
+      const hops = this.pendingHops;
+      const details = this.pendingDetails;
+      this.pendingHops = [];
+      this.pendingDetails = [];
+      for (let i = 0; i < hops.length; i++) hops[i].detail = details[i]();
+    }
+    return this.hopList;
+  }
+
+  /** How many hops are recorded (without writing their details). */
+  get hopCount(): number {
+    return this.hopList.length;
+  }
+
+  /**
+   * Records a hop. `detail`, when given, writes the hop's sentence the first time the hops are
+   * read: sentences are built only for walks someone reads (an accessor per hop costs more).
+   */
+  hop(h: Hop, detail?: () => string): void {
+    if (this.stopped || this.quiet) return;
+    this.hopList.push(h);
+    if (detail !== undefined) {
+      this.pendingHops.push(h);
+      this.pendingDetails.push(detail);
+    }
   }
 
   /** Records what an interface saw; the verdict may be changed to REJECT by the stages after. */

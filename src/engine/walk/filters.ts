@@ -43,6 +43,15 @@ export function vpcCidrOf(net: Network, ip: number): Cidr | null {
   return null;
 }
 
+// Per interface (of an immutable network): its groups' rules in one direction.
+const LINES = new WeakMap<NEni, { ingress: SgLine[][]; egress: SgLine[][] }>();
+
+function groupLines(eni: NEni, direction: 'ingress' | 'egress'): SgLine[][] {
+  let lines = LINES.get(eni);
+  if (lines === undefined) LINES.set(eni, (lines = { ingress: eni.groups.map((g) => g.ingress), egress: eni.groups.map((g) => g.egress) }));
+  return lines[direction];
+}
+
 /**
  * Evaluates an interface's security groups; on the return path the reply of an allowed flow
  * always passes (security groups are stateful). Records the hop; returns whether it passed.
@@ -50,18 +59,18 @@ export function vpcCidrOf(net: Network, ip: number): Cidr | null {
 export function securityGroupStage(ctx: WalkContext, eni: NEni, h: PacketHeader, direction: 'ingress' | 'egress', remoteGroups: ReadonlySet<string> | null): boolean {
   const first = eni.groups[0]?.id ?? [...eni.groupIds][0] ?? eni.id;
   if (ctx.isReturn && ctx.isTrackedReply(eni, h)) {
-    ctx.hop({ component: first, kind: 'security-group', action: 'allow', get detail() { return `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked`; } });
+    ctx.hop({ component: first, kind: 'security-group', action: 'allow', detail: '' }, () => `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked`);
     return true;
   }
-  const lines: SgLine[][] = eni.groups.map((g) => (direction === 'ingress' ? g.ingress : g.egress));
+  const lines = groupLines(eni, direction);
   const remoteIp = direction === 'ingress' ? h.srcIp : h.dstIp;
   const match = evaluateSecurityGroups(lines, h, { ip: remoteIp, groupIds: remoteGroups });
   if (match) {
-    ctx.hop({ component: match.groupId, kind: 'security-group', action: 'allow', get detail() { return `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`; }, rule: match.permission });
+    ctx.hop({ component: match.groupId, kind: 'security-group', action: 'allow', detail: '', rule: match.permission }, () => `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`);
     return true;
   }
   const verb = direction === 'ingress' ? 'inbound' : 'outbound';
-  ctx.hop({ component: first, kind: 'security-group', action: 'deny', get detail() { return `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it`; } });
+  ctx.hop({ component: first, kind: 'security-group', action: 'deny', detail: '' }, () => `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it`);
   ctx.block('DENIED', () => sgMismatch(eni, direction, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp))));
   return false;
 }
@@ -78,9 +87,9 @@ export function aclStage(ctx: WalkContext, subnet: NSubnet, h: PacketHeader, egr
   const which = acl.implicit ? ` (the VPC's default network ACL, assumed: the snapshot has none)` : '';
   ctx.hop({
     component: acl.id, kind: 'network-acl', action: allowed ? 'allow' : 'deny',
-    get detail() { return `${verb} entry ${line.label} of ${acl.id}${which} for ${named(subnet.id, subnet.name)} ${allowed ? 'allows' : 'denies'} it`; },
-    ...(line.entry ? { rule: line.entry } : { rule: { RuleNumber: line.ruleNumber, Protocol: '-1', RuleAction: line.action, Egress: egress, CidrBlock: '0.0.0.0/0' } }),
-  });
+    detail: '',
+    rule: line.entry ?? { RuleNumber: line.ruleNumber, Protocol: '-1', RuleAction: line.action, Egress: egress, CidrBlock: '0.0.0.0/0' },
+  }, () => `${verb} entry ${line.label} of ${acl.id}${which} for ${named(subnet.id, subnet.name)} ${allowed ? 'allows' : 'denies'} it`);
   if (!allowed) {
     const remoteIp = egress ? h.dstIp : h.srcIp;
     ctx.block('DENIED', () => aclRestriction(acl, subnet, egress, line, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp)), ctx.isReturn));

@@ -1,11 +1,13 @@
 import type { Diagnostic } from '../diagnostics.ts';
 import type { PacketHeader } from '../filter/index.ts';
-import { writeFlowLogRecords, type EniPacketEvent, type FlowLogRecord } from '../flowlog/index.ts';
+import type { EniPacketEvent, FlowLogRecord } from '../flowlog/index.ts';
+import { FlowLogWriter } from '../flowlog/aggregate.ts';
 import type { Network, NEni } from '../model/network.ts';
 import type { Observation } from './context.ts';
 import { walkBothWays, type Origin } from './bidirectional.ts';
 import { resolveEndpoint } from './endpoints.ts';
-import { packetSchedule } from './exchange.ts';
+import { type PacketSpec, packetSchedule } from './exchange.ts';
+import type { FlowLogMode } from '../flowlog/coverage.ts';
 import { DEFAULT_COUNT, DEFAULT_SOURCE_PORT, DEFAULT_START, defaultPort, type Probe } from './probe.ts';
 import type { Explanation, Hop, PathTrace } from './types.ts';
 
@@ -73,8 +75,11 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
   const walks = walkBothWays(net, origin, header, target, expectsReply);
   const delivered = walks.forward.deliveredTo !== null && !walks.forward.stopped;
   const reachable = delivered && (!expectsReply || walks.returned);
-  const events = buildEvents(walks.forward.observations, walks.back?.observations ?? [], protocol, probe.count ?? DEFAULT_COUNT, probe.start ?? DEFAULT_START, delivered, walks.returned);
-  const flowLogs = writeFlowLogRecords(net, events, { mode: probe.flowLogs ?? 'snapshot' });
+  const fwdObs = walks.forward.observations;
+  const backObs = walks.back?.observations ?? [];
+  const schedule = packetSchedule(protocol, probe.count ?? DEFAULT_COUNT, delivered, walks.returned);
+  const start = probe.start ?? DEFAULT_START;
+  const flowLogs = writeRecords(net, probe.flowLogs ?? 'snapshot', fwdObs, backObs, schedule, start);
   const result: TraceResult = {
     warnings: diagnostics.filter((d) => d.severity === 'warning').map((d) => ({ code: d.code, path: d.path, message: d.message })),
     reachable,
@@ -83,21 +88,59 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
     explanations: reachable ? [] : walks.explanations,
     flowLogs,
   };
-  return {
-    ok: true,
-    details: {
-      result,
-      forward: { disposition: walks.forward.disposition ?? 'DENIED', hops: walks.forward.hops },
-      back: walks.back ? { disposition: walks.back.disposition ?? 'DENIED', hops: walks.back.hops } : null,
-      events,
-    },
-  };
+  const details = new Details(
+    result,
+    { disposition: walks.forward.disposition ?? 'DENIED', hops: walks.forward.hops },
+    walks.back ? { disposition: walks.back.disposition ?? 'DENIED', hops: walks.back.hops } : null,
+    () => buildEvents(fwdObs, backObs, schedule, start),
+  );
+  return { ok: true, details };
+}
+
+/**
+ * The details of a trace. The packet events are built on first read: the flow logs were
+ * written from the same packets without them (an own accessor per trace would cost more).
+ */
+class Details implements TraceDetails {
+  #events: EniPacketEvent[] | null = null;
+  #build: () => EniPacketEvent[];
+
+  constructor(readonly result: TraceResult, readonly forward: PathTrace, readonly back: PathTrace | null, build: () => EniPacketEvent[]) {
+    this.#build = build;
+  }
+
+  get events(): EniPacketEvent[] {
+    return (this.#events ??= this.#build());
+  }
+}
+
+/** Writes the flow-log records of the packet schedule crossed with what each interface saw (as buildEvents, without the objects). */
+function writeRecords(net: Network, mode: FlowLogMode, fwd: Observation[], back: Observation[], schedule: PacketSpec[], start: number): FlowLogRecord[] {
+  let expected = 0;
+  for (const p of schedule) expected += p.dir === 'request' ? fwd.length : back.length;
+  const writer = new FlowLogWriter(net, mode, expected);
+  for (const p of schedule) {
+    const obs = p.dir === 'request' ? fwd : back;
+    for (let i = 0; i < obs.length; i++) {
+      const o = obs[i];
+      const h = o.header;
+      const ingress = o.direction === 'ingress';
+      writer.packet(
+        o.eni, !ingress,
+        ingress ? h.srcIp : o.eni.privateIp,
+        ingress ? o.eni.privateIp : h.dstIp,
+        h.srcPort, h.dstPort, h.protocol, h.srcIp, h.dstIp,
+        p.bytes, start + p.offset, p.tcpFlags, o.action === 'REJECT', ingress ? -1 : o.trafficPath ?? -1,
+      );
+    }
+  }
+  return writer.finish();
 }
 
 /** Crosses the packet schedule with what each interface saw: one event per packet per interface. */
-function buildEvents(fwd: Observation[], back: Observation[], protocol: number, count: number, start: number, delivered: boolean, established: boolean): EniPacketEvent[] {
+function buildEvents(fwd: Observation[], back: Observation[], schedule: PacketSpec[], start: number): EniPacketEvent[] {
   const events: EniPacketEvent[] = [];
-  for (const p of packetSchedule(protocol, count, delivered, established)) {
+  for (const p of schedule) {
     for (const o of p.dir === 'request' ? fwd : back) {
       const h = o.header;
       const ingress = o.direction === 'ingress';
