@@ -9,6 +9,7 @@
  * Reused by the engine benches and by tests that need a big realistic network.
  */
 import type { Snapshot } from '../src/engine/model/schema.ts';
+import { createPrng } from '../src/engine/traffic/prng.ts';
 
 export interface SyntheticOptions {
   vpcs?: number;
@@ -20,16 +21,9 @@ export interface SyntheticOptions {
 
 type Json = Record<string, any>;
 
-/** mulberry32: a small, fast, seeded PRNG (uniform in [0, 1)). */
+/** The engine's seeded PRNG (mulberry32), as a function giving floats in [0, 1). */
 export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }
 
 const ACCOUNTS = ['111111111111', '222222222222', '333333333333'];

@@ -138,7 +138,7 @@ export class FlowLogWriter {
   /** The records, in the order written. */
   finish(): FlowLogRecord[] {
     const table = this.table;
-    // Rows are in creation order (first event, then flow log); a stable sort by window keeps that order inside each window.
+    // Rows are in creation order (first event, then flow log); a stable sort by window keeps the order of each window intact.
     let rows: number[] | null = null;
     if (!isSortedByWindow(table)) {
       rows = Array.from({ length: table.size }, (_, i) => i);

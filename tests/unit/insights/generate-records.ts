@@ -1,17 +1,11 @@
 // Deterministic VPC Flow Log records for tests and the bench: a seeded PRNG (mulberry32), a
 // network of ENIs in 10.0.0.0/16 talking to each other and to a pool of public addresses.
 import type { InsightsRecord } from '../../../src/engine/insights/index.ts';
+import { createPrng } from '../../../src/engine/traffic/prng.ts';
 
-/** mulberry32: small, fast, good enough for test data. Returns floats in [0, 1). */
+/** The engine's seeded PRNG (mulberry32): floats in [0, 1). */
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }
 
 export interface GenerateOptions {

@@ -6,18 +6,12 @@
  */
 import type { Snapshot } from '../../../src/engine/index.ts';
 import type { MatrixChange } from '../../../src/engine/matrix/index.ts';
+import { createPrng } from '../../../src/engine/traffic/prng.ts';
 
 type Json = Record<string, any>;
 
 export function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  return createPrng(seed).next;
 }
 
 export class Dice {
