@@ -6,7 +6,7 @@ import type { FilterPart } from './filter-parts.ts';
 import { constant, type CompileContext, type Compiled } from './compiled.ts';
 import { dedupPositions } from './dedup.ts';
 import { parseExtractors } from './parse-fields.ts';
-import { selectRows, type RowScan } from './row-scan.ts';
+import { forEachBatch, selectRows, type RowScan } from './row-scan.ts';
 import { extractKey, sortPositions } from './sort-rows.ts';
 import { runStats } from './stats-exec.ts';
 import type { Table } from './table.ts';
@@ -69,6 +69,10 @@ export class EventsStage {
       case 'sort': {
         // Sorting is stable over the default newest-first order, so ties stay newest first and
         // `sort @timestamp desc` gives exactly the unsorted output.
+        if (keep < Infinity && cmd.keys.length === 1 && cmd.keys[0].descending && this.isStoredTime(compileExpr(cmd.keys[0].expr, this.ctx))) {
+          this.selection = this.newestRows(keep);
+          return null;
+        }
         const rows = this.orderedRows();
         const keys = cmd.keys.map((k) => extractKey(compileExpr(k.expr, this.ctx), rows, k.descending));
         this.scan.checkpoint();
@@ -76,7 +80,7 @@ export class EventsStage {
         this.ordered = true;
         return null;
       }
-      case 'limit': this.selection = this.orderedRows().slice(0, cmd.count); this.limited = true; return null;
+      case 'limit': this.selection = this.newestRows(cmd.count).slice(0, cmd.count); this.limited = true; return null;
       case 'dedup': {
         const rows = this.orderedRows();
         const getters = cmd.fields.map((f) => this.ctx.resolve(f.name, f).get);
@@ -136,6 +140,35 @@ export class EventsStage {
     }
     const { codes, values } = col;
     return { get: (i) => values[codes[i]], time: false, dict: col };
+  }
+
+  /** True when `c` reads the stored `@timestamp` itself. */
+  private isStoredTime(c: Compiled): boolean {
+    const col = this.store.column('@timestamp');
+    return col !== undefined && c.num === col;
+  }
+
+  /**
+   * The first `keep` rows in result order. When the rows are not materialised yet and the store
+   * is in time order, the default newest-first order is reverse store order, so one pass that
+   * counts the matches and keeps the last `keep` of them in a ring buffer is enough (`filter …
+   * | limit 25`, `sort @timestamp desc | limit 25` over a million events).
+   */
+  private newestRows(keep: number): Int32Array {
+    if (this.selection || !this.store.timeSorted) return this.orderedRows();
+    const size = Math.max(0, Math.min(keep, this.scan.hi - this.scan.lo));
+    const ring = new Int32Array(size);
+    let seen = 0;
+    // Rows earlier in a batch than its last `size` would be overwritten anyway.
+    this.matched = forEachBatch({ ...this.scan, parts: this.parts }, (sel, m) => {
+      for (let k = Math.max(0, m - size); k < m; k++) ring[seen++ % size] = sel[k];
+    });
+    const n = Math.min(size, seen);
+    const out = new Int32Array(n);
+    for (let k = 0; k < n; k++) out[k] = ring[(seen - 1 - k) % size];
+    this.parts = [];
+    this.ordered = true;
+    return (this.selection = out);
   }
 
   /** Materialises the matching rows (in store order unless sorted). */

@@ -41,6 +41,39 @@ export function applyPart(p: FilterPart, sel: Int32Array, m: number): number {
   }
 }
 
+/**
+ * The first part of a scan over store rows `lo..hi-1`: writes the passing rows into `sel` and
+ * returns how many, in one loop (no identity selection to fill and compact). The dictionary
+ * lookup is branchless: the row is always written and the count advances by the table's 0/1.
+ */
+export function scanPart(p: FilterPart, lo: number, hi: number, sel: Int32Array): number {
+  let n = 0;
+  switch (p.kind) {
+    case 'lookup': {
+      const { codes, table } = p;
+      for (let r = lo; r < hi; r++) { sel[n] = r; n += table[codes[r]]; }
+      return n;
+    }
+    case 'compare': return scanCompare(p.data, p.op, p.value, lo, hi, sel);
+    default:
+      for (let r = lo; r < hi; r++) sel[r - lo] = r;
+      return applyPart(p, sel, hi - lo);
+  }
+}
+
+function scanCompare(d: Float64Array, op: CompareOp, x: number, lo: number, hi: number, sel: Int32Array): number {
+  let n = 0;
+  switch (op) {
+    case '=': for (let r = lo; r < hi; r++) if (d[r] === x) sel[n++] = r; break;
+    case '!=': for (let r = lo; r < hi; r++) { const v = d[r]; if (v === v && v !== x) sel[n++] = r; } break;
+    case '<': for (let r = lo; r < hi; r++) if (d[r] < x) sel[n++] = r; break;
+    case '<=': for (let r = lo; r < hi; r++) if (d[r] <= x) sel[n++] = r; break;
+    case '>': for (let r = lo; r < hi; r++) if (d[r] > x) sel[n++] = r; break;
+    default: for (let r = lo; r < hi; r++) if (d[r] >= x) sel[n++] = r; break;
+  }
+  return n;
+}
+
 function applyCompare(d: Float64Array, op: CompareOp, x: number, sel: Int32Array, m: number): number {
   let n = 0;
   switch (op) {

@@ -1,22 +1,27 @@
 import type { Compiled } from './compiled.ts';
 import type { BinCompiled } from './compile-special.ts';
+import { INT_KEYS } from './group-index.ts';
 import type { Value } from './types.ts';
 
 /**
  * Turns one group-by key into a small integer code below `card` (0 stands for null), per row
  * or for a batch: `pack` multiplies each packed key by `card` and adds the row's code; with
- * `first` it just writes the codes (the first key of a batch).
+ * `first` it just writes the codes (the first key of a batch). `value` turns a code back into
+ * the key's value, so result keys come from the codes, not from re-reading scattered rows.
  */
 export interface KeyEncoder {
   code: (row: number) => number;
-  pack: (sel: Int32Array, m: number, acc: Float64Array, first: boolean) => void;
+  pack: (sel: Int32Array, m: number, acc: Int32Array, first: boolean) => void;
   card: number;
+  value: (code: number) => Value;
+  /** The row codes themselves, for a dictionary column. */
+  codes?: Int32Array;
 }
 
 /** Largest integer range of a numeric column encoded directly (ports fit, byte counts do not). */
 const MAX_NUMERIC_RANGE = 1 << 20;
 
-const packWith = (code: (row: number) => number, card: number) => (sel: Int32Array, m: number, acc: Float64Array, first: boolean): void => {
+const packWith = (code: (row: number) => number, card: number) => (sel: Int32Array, m: number, acc: Int32Array, first: boolean): void => {
   if (first) for (let k = 0; k < m; k++) acc[k] = code(sel[k]);
   else for (let k = 0; k < m; k++) acc[k] = acc[k] * card + code(sel[k]);
 };
@@ -29,7 +34,8 @@ const packWith = (code: (row: number) => number, card: number) => (sel: Int32Arr
 export function keyEncoder(c: Compiled, rowBound: number): KeyEncoder {
   if (c.dict) {
     const codes = c.dict.codes;
-    const card = c.dict.values.length;
+    const values = c.dict.values;
+    const card = values.length;
     return {
       code: (i) => codes[i],
       pack: (sel, m, acc, first) => {
@@ -37,6 +43,8 @@ export function keyEncoder(c: Compiled, rowBound: number): KeyEncoder {
         else for (let k = 0; k < m; k++) acc[k] = acc[k] * card + codes[sel[k]];
       },
       card,
+      value: (code) => values[code],
+      codes,
     };
   }
   const col = c.num;
@@ -51,6 +59,7 @@ export function keyEncoder(c: Compiled, rowBound: number): KeyEncoder {
         for (let k = 0; k < m; k++) { const v = d[sel[k]]; acc[k] = acc[k] * scale + (v === v ? v - base : 0); }
       },
       card,
+      value: (code) => (code === 0 ? null : code + base),
     };
   }
   const bin = (c as Partial<BinCompiled>).bin;
@@ -62,48 +71,77 @@ export function keyEncoder(c: Compiled, rowBound: number): KeyEncoder {
     const card = Math.floor(ts.max / ms) - base + 1;
     return {
       code: (i) => { const t = d[i]; return t === t ? Math.floor(t / ms) - base : 0; },
+      // Flow logs stamp many consecutive events with the same second: reusing the last bucket
+      // for a repeated timestamp skips most divisions (NaN never equals, so null is recomputed).
       pack: (sel, m, acc, first) => {
         const scale = first ? 0 : card;
-        for (let k = 0; k < m; k++) { const t = d[sel[k]]; acc[k] = acc[k] * scale + (t === t ? Math.floor(t / ms) - base : 0); }
+        let last = NaN;
+        let code = 0;
+        for (let k = 0; k < m; k++) {
+          const t = d[sel[k]];
+          if (t !== last) { code = t === t ? Math.floor(t / ms) - base : 0; last = t; }
+          acc[k] = acc[k] * scale + code;
+        }
       },
       card,
+      // The same number floorTime gives: Math.floor(t / ms) * ms.
+      value: (code) => (code === 0 ? null : (code + base) * ms),
     };
   }
   const seen = new Map<Value, number>([[null, 0]]);
+  const list: Value[] = [null];
   const get = c.get;
   const code = (i: number): number => {
     const v = get(i);
     let k = seen.get(v);
-    if (k === undefined) { k = seen.size; seen.set(v, k); }
+    if (k === undefined) { k = list.length; seen.set(v, k); list.push(v); }
     return k;
   };
-  return { code, pack: packWith(code, rowBound + 1), card: rowBound + 1 };
+  return { code, pack: packWith(code, rowBound + 1), card: rowBound + 1, value: (k) => list[k] };
 }
 
-/** A group key: packed numbers when they fit exactly (`pack` fills a batch), else text per row. */
+/**
+ * A group key over all `by` keys, the first varying slowest. Small key spaces pack a batch into
+ * an Int32Array (`packInt`), larger exact ones into a Float64Array (`packFloat`); beyond 2^53
+ * the key is text per row. `value(j, key)` decodes the j-th key's value from a packed key.
+ */
 export interface GroupKey {
-  key: (row: number) => number | string;
-  pack: ((sel: Int32Array, m: number, acc: Float64Array) => void) | null;
   card: number;
+  packInt: ((sel: Int32Array, m: number, acc: Int32Array) => void) | null;
+  packFloat: ((sel: Int32Array, m: number, acc: Float64Array) => void) | null;
+  text: (row: number) => string;
+  value: (j: number, key: number) => Value;
 }
 
-/** Combines key encoders into one group key; the first `by` key varies slowest. */
 export function combinedKey(encoders: KeyEncoder[]): GroupKey {
-  if (encoders.length === 0) return { key: () => 0, pack: (_s, m, acc) => { acc.fill(0, 0, m); }, card: 1 };
   let card = 1;
   for (const e of encoders) card *= e.card;
-  if (card > Number.MAX_SAFE_INTEGER) {
-    return { key: (i) => encoders.map((e) => e.code(i)).join(','), pack: null, card: Infinity };
-  }
-  return {
-    key: (i) => {
-      let k = 0;
-      for (const e of encoders) k = k * e.card + e.code(i);
-      return k;
-    },
-    pack: (sel, m, acc) => {
-      for (let j = 0; j < encoders.length; j++) encoders[j].pack(sel, m, acc, j === 0);
-    },
+  // suffix[j]: how many packed keys one step of key j spans.
+  const suffix = encoders.map((_e, j) => encoders.slice(j + 1).reduce((p, e) => p * e.card, 1));
+  const key: GroupKey = {
     card,
+    packInt: null,
+    packFloat: null,
+    text: (i) => encoders.map((e) => e.code(i)).join(','),
+    value: (j, k) => encoders[j].value(Math.floor(k / suffix[j]) % encoders[j].card),
   };
+  if (encoders.length === 0) key.packInt = (_s, m, acc) => { acc.fill(0, 0, m); };
+  else if (card <= INT_KEYS && encoders.length === 2 && encoders[0].codes && encoders[1].codes) {
+    // Two text columns (`by srcAddr, dstAddr`): both codes in one loop.
+    const a = encoders[0].codes;
+    const b = encoders[1].codes;
+    const cardB = encoders[1].card;
+    key.packInt = (sel, m, acc) => { for (let k = 0; k < m; k++) { const r = sel[k]; acc[k] = a[r] * cardB + b[r]; } };
+  } else if (card <= INT_KEYS) {
+    key.packInt = (sel, m, acc) => { for (let j = 0; j < encoders.length; j++) encoders[j].pack(sel, m, acc, j === 0); };
+  } else if (card <= Number.MAX_SAFE_INTEGER) {
+    key.packFloat = (sel, m, acc) => {
+      for (let k = 0; k < m; k++) {
+        let x = 0;
+        for (const e of encoders) x = x * e.card + e.code(sel[k]);
+        acc[k] = x;
+      }
+    };
+  }
+  return key;
 }

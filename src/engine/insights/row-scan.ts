@@ -1,4 +1,4 @@
-import { applyPart, type FilterPart } from './filter-parts.ts';
+import { applyPart, scanPart, type FilterPart } from './filter-parts.ts';
 
 /** Thrown (and caught by `runQuery`) when the caller's `shouldCancel` returns true. */
 export class Cancelled {}
@@ -36,9 +36,11 @@ export function forEachBatch(scan: RowScan, visit: (sel: Int32Array, m: number) 
     if (batches++ % every === 0) checkpoint();
     const end = Math.min(to, base + BATCH);
     let m = end - base;
+    let p = 0;
     if (selection) for (let k = 0; k < m; k++) sel[k] = selection[base + k];
+    else if (parts.length > 0) m = scanPart(parts[p++], base, end, sel);
     else for (let k = 0; k < m; k++) sel[k] = base + k;
-    for (let p = 0; p < parts.length && m > 0; p++) m = applyPart(parts[p], sel, m);
+    for (; p < parts.length && m > 0; p++) m = applyPart(parts[p], sel, m);
     if (m > 0) visit(sel, m);
     total += m;
   }

@@ -5,7 +5,8 @@ import { compileExpr } from './compile-expr.ts';
 import type { CompileContext, Compiled } from './compiled.ts';
 import { fail } from './errors.ts';
 import { combinedKey, keyEncoder } from './group-keys.ts';
-import { groupIndex } from './group-index.ts';
+import { groupIndex, type GroupIndex } from './group-index.ts';
+import type { Value } from './types.ts';
 import type { NumColumn } from './columns.ts';
 import { NumericStats, type NumericKind } from './numeric-stats.ts';
 import { BATCH, forEachBatch, type RowScan } from './row-scan.ts';
@@ -22,37 +23,59 @@ type Call = Extract<Expr, { type: 'call' }>;
  */
 export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBound: number): { table: Table; matched: number } {
   const keys = cmd.by.map((b) => compileExpr(b.expr, ctx));
-  const { key, pack, card } = combinedKey(keys.map((k) => keyEncoder(k, rowBound)));
+  const encoders = keys.map((k) => keyEncoder(k, rowBound));
+  const group = combinedKey(encoders);
   const calls: Call[] = [];
   for (const item of cmd.items) walkExpr(item.expr, (x) => { if (x.type === 'call' && x.aggregate) calls.push(x); });
   const shared = new Map<NumColumn, NumericStats>();
   const views = new Set<Accumulator>();
-  const accs = calls.map((c) => makeAccumulator(c, ctx, shared, views));
+  const accs = calls.map((c) => makeAccumulator(c, ctx, shared, views, group.card <= FEW_GROUPS));
   const times = calls.map((c) => resultIsTime(c, ctx));
   // What the scan feeds: each shared NumericStats once, plus every accumulator that is not a view.
   const feeders: Accumulator[] = [...shared.values(), ...accs.filter((a) => !views.has(a))];
 
+  // Per group: its first row (text keys are read back from it) and its packed key.
   const firstRow: number[] = [];
+  const packedKey: number[] = [];
   let capacity = 16;
-  const newGroup = (row: number): number => {
+  const newGroup = (row: number, key: number): number => {
     const g = firstRow.length;
     firstRow.push(row);
+    packedKey.push(key);
     if (g >= capacity) { capacity *= 2; for (const a of feeders) a.grow(capacity); }
     return g;
   };
-  const index = groupIndex(card, newGroup);
-  const packed = new Float64Array(BATCH);
+  const index = groupIndex(group.card, newGroup);
   const gids = new Int32Array(BATCH);
-  const matched = forEachBatch(scan, (sel, m) => {
-    if (pack) {
-      pack(sel, m, packed);
-      index.findBatch(packed, sel, m, gids);
-    } else for (let k = 0; k < m; k++) gids[k] = index.findText(key(sel[k]) as string, sel[k]);
-    for (const a of feeders) a.add(gids, sel, m);
-  });
-  if (cmd.by.length === 0 && firstRow.length === 0) newGroup(-1);
-  return { table: buildTable(cmd, keys, firstRow, calls, accs, times), matched };
+  const feed = (sel: Int32Array, m: number): void => { for (const a of feeders) a.add(gids, sel, m); };
+  let visit: (sel: Int32Array, m: number) => void;
+  const codes = encoders.length === 1 ? encoders[0].codes : undefined;
+  if (index.kind === 'int' && index.findCodes && codes) {
+    const find = index.findCodes;
+    visit = (sel, m) => { find(codes, sel, m, gids); feed(sel, m); };
+  } else if (index.kind === 'int' && group.packInt) {
+    const pack = group.packInt;
+    const packed = new Int32Array(BATCH);
+    visit = (sel, m) => { pack(sel, m, packed); index.findBatch(packed, sel, m, gids); feed(sel, m); };
+  } else if (index.kind === 'float' && group.packFloat) {
+    const pack = group.packFloat;
+    const packed = new Float64Array(BATCH);
+    visit = (sel, m) => { pack(sel, m, packed); index.findBatch(packed, sel, m, gids); feed(sel, m); };
+  } else {
+    const find = (index as Extract<GroupIndex, { kind: 'text' }>).find;
+    visit = (sel, m) => { for (let k = 0; k < m; k++) gids[k] = find(group.text(sel[k]), sel[k]); feed(sel, m); };
+  }
+  const matched = forEachBatch(scan, visit);
+  if (cmd.by.length === 0 && firstRow.length === 0) newGroup(-1, 0);
+  const keyColumn = (k: number): Value[] => {
+    if (index.kind === 'text') { const get = keys[k].get; return firstRow.map((r) => get(r)); }
+    return packedKey.map((p) => group.value(k, p));
+  };
+  return { table: buildTable(cmd, keys.map((k, j) => ({ time: k.time, values: keyColumn(j) })), firstRow.length, calls, accs, times), matched };
 }
+
+/** Key spaces this small get count(*) counters that tolerate runs of one group (see countAcc). */
+const FEW_GROUPS = 1 << 12;
 
 const sharedKinds = new Set<string>(['count', 'sum', 'avg', 'min', 'max']);
 
@@ -64,7 +87,7 @@ function fusedKind(call: Call): NumericKind | undefined {
   return sharedKinds.has(call.name) ? (call.name as NumericKind) : undefined;
 }
 
-function makeAccumulator(call: Call, ctx: CompileContext, shared: Map<NumColumn, NumericStats>, views: Set<Accumulator>): Accumulator {
+function makeAccumulator(call: Call, ctx: CompileContext, shared: Map<NumColumn, NumericStats>, views: Set<Accumulator>, fewGroups: boolean): Accumulator {
   const arg = (): Compiled => compileExpr(call.args[0], ctx);
   const kind = fusedKind(call);
   const col = kind ? arg().num : undefined;
@@ -76,7 +99,7 @@ function makeAccumulator(call: Call, ctx: CompileContext, shared: Map<NumColumn,
     return view;
   }
   switch (call.name) {
-    case 'count': return countAcc(call.args.length === 0 || call.args[0].type === 'star' ? null : arg());
+    case 'count': return countAcc(call.args.length === 0 || call.args[0].type === 'star' ? null : arg(), fewGroups);
     case 'sum': return sumAcc(arg(), false);
     case 'avg': return sumAcc(arg(), true);
     case 'stddev': return stddevAcc(arg());
@@ -100,14 +123,12 @@ function resultIsTime(call: Call, ctx: CompileContext): boolean {
   return compileExpr(call.args[0], ctx).time;
 }
 
-function buildTable(cmd: Stats, keys: Compiled[], firstRow: number[], calls: Call[], accs: Accumulator[], times: boolean[]): Table {
-  const groups = firstRow.length;
+function buildTable(cmd: Stats, keys: Array<{ time: boolean; values: Value[] }>, groups: number, calls: Call[], accs: Accumulator[], times: boolean[]): Table {
   const t: Table = { columns: [], time: [], data: [], length: groups };
   cmd.by.forEach((b, k) => {
-    const get = keys[k].get;
     t.columns.push(b.name);
     t.time.push(keys[k].time);
-    t.data.push(firstRow.map((r) => (r < 0 ? null : get(r))));
+    t.data.push(keys[k].values);
   });
   const results: TableColumn[] = accs.map((a) => a.numbers?.(groups) ?? Array.from({ length: groups }, (_x, g) => a.result(g)));
   const groupCtx: CompileContext = {

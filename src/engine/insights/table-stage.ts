@@ -9,7 +9,11 @@ import { extractKey, sortPositions } from './sort-rows.ts';
 import { runStats } from './stats-exec.ts';
 import { setColumn, tableContext, takeRows, type Table } from './table.ts';
 
-const positions = (n: number): Int32Array => Int32Array.from({ length: n }, (_x, i) => i);
+const positions = (n: number): Int32Array => {
+  const out = new Int32Array(n);
+  for (let i = 0; i < n; i++) out[i] = i;
+  return out;
+};
 
 /**
  * The part of a query after `stats`: commands run over the materialised result columns. Only
