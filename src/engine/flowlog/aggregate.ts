@@ -41,8 +41,10 @@ function targetCache(net: Network, mode: FlowLogMode): TargetCache {
 }
 
 // One flow table reused by every call (rows are copied out before a call returns), so a small
-// trace does not allocate typed arrays; a large table is not kept (it would hold megabytes).
+// trace does not allocate typed arrays. A large table (megabytes) is kept only weakly: reused
+// while the garbage collector leaves it, never holding memory against it.
 let sharedTable: FlowTable | null = null;
+let largeTable: WeakRef<FlowTable> | null = null;
 const KEEP_ROWS = 1 << 12;
 
 /**
@@ -63,10 +65,11 @@ export class FlowLogWriter {
     this.cache = targetCache(net, mode);
     this.byResource = flowLogsByResource(net);
     const rows = Math.min(expectedPackets, 1 << 17);
-    let table = sharedTable;
+    let table = rows <= KEEP_ROWS ? sharedTable : (largeTable?.deref() ?? null);
     if (table === null || table.rowCapacity() < rows) table = new FlowTable(rows);
     else table.reset();
-    sharedTable = null;
+    if (table === sharedTable) sharedTable = null;
+    else largeTable = null;
     this.table = table;
   }
 
@@ -146,6 +149,7 @@ export class FlowLogWriter {
     }
     const out = materialize(table, rows, this.cache.allTargets);
     if (table.rowCapacity() <= KEEP_ROWS) sharedTable = table;
+    else largeTable = new WeakRef(table);
     return out;
   }
 }

@@ -33,6 +33,12 @@ export class Columns {
   private readonly replies = new Shelf<Uint32Array>();
   private readonly parts: ReplyParts;
   private readonly scratch: Uint32Array;
+  /**
+   * Arrival rows over targets of the senders asked for (NAT gateways' interfaces: every update
+   * recomputes their replies), one column of a1 each. Transposing a column reads a1 with a
+   * stride of a whole row per target, so rows are kept and patched as targets are refilled.
+   */
+  private readonly senderArrivals = new Map<number, Uint32Array>();
 
   constructor(private readonly L: Lowering) {
     this.ws = L.u.S.words;
@@ -103,6 +109,28 @@ export class Columns {
       a2?.set(a.a2, t * ws);
       r?.set(this.reply(target), t * ws);
     }
+    for (const [sender, row] of this.senderArrivals) {
+      const word = sender >>> 5;
+      const shift = sender & 31;
+      for (const t of targets) {
+        if ((a1[t * ws + word] >>> shift) & 1) row[t >>> 5] |= 1 << (t & 31);
+        else row[t >>> 5] &= ~(1 << (t & 31));
+      }
+    }
+  }
+
+  /** The targets a sender's request arrives at (NACL inbound and security groups), reply aside. A live view: do not modify it. */
+  arrivalRow(sender: number): Uint32Array {
+    let row = this.senderArrivals.get(sender);
+    if (row !== undefined) return row;
+    row = new Uint32Array(this.wt);
+    const { ws, a1 } = this;
+    const word = sender >>> 5;
+    const shift = sender & 31;
+    const targets = this.L.u.T.size;
+    for (let t = 0; t < targets; t++) if ((a1[t * ws + word] >>> shift) & 1) row[t >>> 5] |= 1 << (t & 31);
+    this.senderArrivals.set(sender, row);
+    return row;
   }
 
   /** The row transposed into k1 for target t: a1 & r with a reply, else a1. */

@@ -70,6 +70,8 @@ export class Lowering {
   readonly ambiguity = new Map<string, boolean>();
   /** Bumped on every update: cached forward NAT chains older than this are recomputed in place. */
   generation = 0;
+  /** rows.ts's per-update view of each NAT gateway (NatHopNow), by NAT gateway id; entries carry their generation. */
+  readonly hopsNow = new Map<string, unknown>();
   /** natReplies (nat-chain.ts) by NAT gateway id, tagged with the subnets it consulted. */
   readonly replies = new Shelf<Reach>();
   private rows: (RowClass | null | undefined)[] = [];

@@ -7,7 +7,7 @@ import { Lowering } from './lowering.ts';
 import { Memberships } from './memberships.ts';
 import { columnsOfWords, publishColumns, serviceAddresses, type Store } from './publish.ts';
 import { forgetNatReturns } from './nat-chain.ts';
-import { computeRow, plainRow } from './rows.ts';
+import { computeRow, forwardThroughNat, GENERAL, PLAIN_AND_NAT, rowPath } from './rows.ts';
 import { buildUniverse, sameStructure, type Universe } from './universe.ts';
 
 /** What an update did. */
@@ -128,12 +128,14 @@ class Matrix implements ReachabilityMatrix {
 
   /**
    * Recomputes some target words of row i after an edit that did not touch the row itself.
-   * Most rows need only the main formula, done here inline (a few word operations per row);
-   * the others take the general path.
+   * Most rows need only the main formula, and many others the main formula plus requests
+   * through NAT gateways: both are done here inline (a few word operations per row, no
+   * per-row lookups); the others, and words the walk must settle, take the general path.
    */
   private redoWords(i: number, runs: readonly [number, number][]): void {
     const sigma = this.u.rowSender[i];
-    if (!this.u.identity || this.st.serviceAddrs.size > 0 || !plainRow(this.L, this.C, sigma, runs)) {
+    const path = this.u.identity && this.st.serviceAddrs.size === 0 ? rowPath(this.L, this.C, sigma, runs) : GENERAL;
+    if (path === GENERAL) {
       for (const [w0, w1] of runs) this.redo(i, w0, w1);
       return;
     }
@@ -145,12 +147,26 @@ class Matrix implements ReachabilityMatrix {
     const base = sigma * wt;
     const at = i * wt;
     const { inner, fbs, pub } = this.st;
+    for (const [w0, w1] of runs) {
+      for (let w = w0; w < w1; w++) {
+        inner[at + w] = d1[w] & k1[base + w] & sgo[w] & nir[w];
+        fbs[at + w] = 0;
+      }
+      if (path === PLAIN_AND_NAT) {
+        forwardThroughNat(this.L, this.C, sigma, w0, w1, inner, fbs, at);
+        // A pair only the walk can settle: publish these words the general way.
+        for (let w = w0; w < w1; w++) {
+          if (fbs[at + w] !== 0) {
+            for (const [a, b] of runs) this.redo(i, a, b);
+            return;
+          }
+        }
+      }
+    }
     let delta = 0;
     for (const [w0, w1] of runs) {
       for (let w = w0; w < w1; w++) {
-        let v = d1[w] & k1[base + w] & sgo[w] & nir[w];
-        inner[at + w] = v;
-        fbs[at + w] = 0;
+        let v = inner[at + w];
         if (w === i >>> 5) v &= ~(1 << (i & 31));
         delta += popcount32(v) - popcount32(pub[at + w]);
         pub[at + w] = v;

@@ -2,7 +2,7 @@ import { getBit } from './bitset.ts';
 import type { Columns } from './columns.ts';
 import type { ReplyPart } from './replies.ts';
 import type { Lowering } from './lowering.ts';
-import { natBack, natForward, natPortPasses } from './nat-chain.ts';
+import { natBack, natForward, natPortPasses, type Reach } from './nat-chain.ts';
 
 const bit = (bits: Uint32Array, i: number) => (bits[i >>> 5] >>> (i & 31)) & 1;
 
@@ -71,7 +71,7 @@ function walkedReplies(C: Columns, p: ReplyPart, sigma: number, w0: number, w1: 
  * reply through this hop ends with that leg, so pairs failing it are unreachable even where
  * the walk settles the rest.
  */
-function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w1: number, out: Uint32Array, fb: Uint32Array, at: number): void {
+export function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w1: number, out: Uint32Array, fb: Uint32Array, at: number): void {
   const rc = L.rowClass(sigma)!;
   const subnetId = L.u.senders[sigma].subnetId;
   const { sgo, leg } = rc;
@@ -81,16 +81,17 @@ function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w
     for (const hop of leg.nats) for (let w = w0; w < w1; w++) fb[at + w] |= hop.mask[w] & sgo[w];
     return;
   }
+  let nin: Uint32Array | null | undefined;
   for (const hop of leg.nats) {
-    const next = L.net.natGateways.get(hop.natId)!.subnet!;
-    if (next.id !== subnetId && !getBit(L.acl(next.acl, 'fi'), sigma)) continue;
+    const now = natHopNow(L, C, hop.natId);
+    if (now.subnetId !== subnetId && !getBit(now.fi, sigma)) continue;
     if (reply) {
-      if (!getBit(L.leg(next, 'rep').local, sigma)) continue;
-      const nin = next.id === subnetId ? null : L.acl(L.net.subnets.get(subnetId!)!.acl, 'ri');
-      // k1 also requires the reply to reach the sender directly: arrival alone here.
-      const r = natBack(L, hop.natId, (n) => arrivalOnly(C, n));
+      if (!getBit(now.repLocal, sigma)) continue;
+      if (nin === undefined) nin = L.acl(L.net.subnets.get(subnetId!)!.acl, 'ri');
+      const subnetIn = now.subnetId === subnetId ? null : nin;
+      const r = now.back!;
       for (let w = w0; w < w1; w++) {
-        const m = hop.mask[w] & sgo[w] & (nin ? nin[w] : 0xffffffff);
+        const m = hop.mask[w] & sgo[w] & (subnetIn ? subnetIn[w] : 0xffffffff);
         out[at + w] |= m & r.reach[w];
         fb[at + w] |= m & r.fallback[w];
         for (let x = m & r.ports![w]; x !== 0; x &= x - 1) {
@@ -108,14 +109,31 @@ function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w
   }
 }
 
-/** The targets a sender's request arrives at (NACL inbound and security groups), reply aside. */
-function arrivalOnly(C: Columns, sender: number): Uint32Array {
-  const row = new Uint32Array(C.wt);
-  const word = sender >>> 5;
-  const bitMask = 1 << (sender & 31);
-  const targets = C.a1.length / C.ws;
-  for (let t = 0; t < targets; t++) if (C.a1[t * C.ws + word] & bitMask) row[t >>> 5] |= 1 << (t & 31);
-  return row;
+/** What forwardThroughNat needs of one NAT gateway, looked up once per update rather than once per row. */
+export interface NatHopNow {
+  generation: number;
+  subnetId: string;
+  /** The NAT subnet's NACL inbound, over senders. */
+  fi: Uint32Array;
+  /** Senders the NAT subnet's reply leg reaches by its local route. */
+  repLocal: Uint32Array;
+  /** natBack's result (replies only). */
+  back: Reach | null;
+}
+function natHopNow(L: Lowering, C: Columns, natId: string): NatHopNow {
+  const byNat = L.hopsNow as Map<string, NatHopNow>;
+  let now = byNat.get(natId);
+  if (now !== undefined && now.generation === L.generation) return now;
+  const next = L.net.natGateways.get(natId)!.subnet!;
+  const reply = L.h.expectsReply;
+  now = {
+    generation: L.generation, subnetId: next.id, fi: L.acl(next.acl, 'fi'),
+    repLocal: reply ? L.leg(next, 'rep').local : L.m.zeroS,
+    // k1 also requires the reply to reach the sender directly: arrival alone here.
+    back: reply ? natBack(L, natId, (n) => C.arrivalRow(n)) : null,
+  };
+  byNat.set(natId, now);
+  return now;
 }
 
 /** True when some bit of `bits` is set in the words of `runs`. */
@@ -124,19 +142,25 @@ function anyIn(bits: Uint32Array, runs: readonly [number, number][]): boolean {
   return false;
 }
 
+/** How an update can recompute some words of a row (see rowPath). */
+export const PLAIN = 0;
+export const PLAIN_AND_NAT = 1;
+export const GENERAL = 2;
+
 /**
- * True when, in the words of `runs`, row sigma needs only the main formula: no reply part,
- * inter-region peering, NAT hop or walked pair concerns those words. Updates then recompute
- * the words inline.
+ * How row sigma's words in `runs` can be recomputed: PLAIN when only the main formula concerns
+ * them; PLAIN_AND_NAT when the main formula and requests through NAT gateways
+ * (forwardThroughNat) do; GENERAL when a reply part, inter-region peering or walked pair does.
+ * Updates recompute the first two inline.
  */
-export function plainRow(L: Lowering, C: Columns, sigma: number, runs: readonly [number, number][]): boolean {
+export function rowPath(L: Lowering, C: Columns, sigma: number, runs: readonly [number, number][]): number {
   const rc = L.rowClass(sigma);
-  if (!rc) return false;
+  if (!rc) return GENERAL;
   const reply = L.h.expectsReply;
-  if ((rc.d2 && anyIn(rc.d2, runs)) || (!rc.leg.noFallback && anyIn(rc.leg.fallback, runs))) return false;
+  if ((rc.d2 && anyIn(rc.d2, runs)) || (!rc.leg.noFallback && anyIn(rc.leg.fallback, runs))) return GENERAL;
   if (reply && bit(C.replySenders, sigma)) {
-    for (const p of C.walkReplies) if (bit(p.senders, sigma) && runs.some(([a, b]) => p.w0 < b && p.w1 > a)) return false;
+    for (const p of C.walkReplies) if (bit(p.senders, sigma) && runs.some(([a, b]) => p.w0 < b && p.w1 > a)) return GENERAL;
   }
-  if (L.h.natPasses) for (const hop of rc.leg.nats) if (anyIn(hop.mask, runs)) return false;
-  return true;
+  if (L.h.natPasses) for (const hop of rc.leg.nats) if (anyIn(hop.mask, runs)) return PLAIN_AND_NAT;
+  return PLAIN;
 }
