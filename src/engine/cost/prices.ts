@@ -2,8 +2,11 @@
  * AWS list prices used by the cost estimate: us-east-1 (N. Virginia), in USD, as published on
  * the Amazon CloudWatch pricing page (aws.amazon.com/cloudwatch/pricing, "Logs" tab, "Vended
  * Logs") and the Amazon S3 pricing page (aws.amazon.com/s3/pricing, S3 Standard), figures as
- * listed in 2025 (re-checked in Nov 2026 against a published summary of the same tiers, not
- * against the live page). They change: an estimate, never a quote. A GB is 2^30 bytes.
+ * listed in 2025. Re-checked in Nov 2026 without access to the live pages: the same tiers
+ * ($0.50/$0.25/$0.10/$0.05 per GB to CloudWatch Logs, $0.25/$0.15/$0.075/$0.05 to S3, storage
+ * $0.03 and $0.023 per GB-month) are in AWS's own cost-optimization sample
+ * (github.com/aws-samples/sample-cfm-tips-mcp, CloudWatchLogsPricingCalculator). They change:
+ * an estimate, never a quote. A GB is 2^30 bytes.
  */
 
 /** A volume tier: price per GB up to `upToGB` (cumulative; Infinity for the last tier). */
