@@ -2,7 +2,9 @@
  * The workspace: the document in force, its compiled network and diagnostics, and undo/redo.
  * Edits arrive as EditResults from the pure actions in engine/edit; this class only records them.
  */
-import { compileNetwork, hasErrors, validateSnapshot, type Diagnostic, type Snapshot } from '../engine/index.ts';
+import { hasErrors, type Diagnostic, type Snapshot } from '../engine/index.ts';
+import { createSnapshotValidator } from '../engine/validate/index.ts';
+import { createNetworkCompiler } from '../engine/model/compile.ts';
 import type { EditResult, UndoTreatment } from '../engine/edit/index.ts';
 import { UndoStack } from './history.ts';
 import { saveDoc } from './persist.ts';
@@ -12,8 +14,15 @@ export type Notice = { kind: 'error' | 'info' | 'warning'; text: string };
 type Positions = Record<string, { x: number; y: number }>;
 
 export class Workspace {
+  /**
+   * Incremental validateSnapshot / compileNetwork: an edit's document shares every object the
+   * edit did not touch, and these remember per object, so an edit costs about what it changed.
+   * Sound because documents here are immutable values ($state.raw; edits return new documents).
+   */
+  #validate = createSnapshotValidator();
+  #compile = createNetworkCompiler();
   doc = $state.raw<Snapshot>({});
-  net = $derived(compileNetwork(this.doc));
+  net = $derived(this.#compile(this.doc));
   /** Set with the document: validation is the costliest step, so it runs once per change. */
   diagnostics = $state.raw<Diagnostic[]>([]);
   notice = $state.raw<Notice | null>(null);
@@ -39,7 +48,7 @@ export class Workspace {
       return false;
     }
     // A document AWS would refuse never goes in force (editors keep their text until it is fixed).
-    const diags = diagnostics ?? validateSnapshot(result.doc);
+    const diags = diagnostics ?? this.validate(result.doc);
     if (hasErrors(diags) && !hasErrors(this.diagnostics)) {
       this.notice = { kind: 'error', text: `Not applied: ${diags.find((d) => d.severity === 'error')!.message}` };
       return false;
@@ -56,10 +65,18 @@ export class Workspace {
   /** Replaces the whole document (sample, import, restore): not undoable, history starts again. */
   load(doc: Snapshot, label: string): void {
     this.doc = doc;
-    this.diagnostics = validateSnapshot(doc);
+    this.diagnostics = this.validate(doc);
     this.#stack.clear();
     this.lastEdit = label;
     this.#changed();
+  }
+
+  /**
+   * validateSnapshot for a document derived from this workspace's (an editor's candidate, say),
+   * reusing what was found for the objects it shares. The document must not be modified afterwards.
+   */
+  validate(doc: Snapshot): Diagnostic[] {
+    return this.#validate(doc);
   }
 
   undo(): void {
@@ -82,7 +99,7 @@ export class Workspace {
   #swap(doc: Snapshot, label: string): void {
     const positions = (this.doc.Playground as { positions?: Positions } | undefined)?.positions;
     this.doc = positions ? { ...doc, Playground: { ...(doc.Playground ?? {}), positions } } : doc;
-    this.diagnostics = validateSnapshot(this.doc);
+    this.diagnostics = this.validate(this.doc);
     this.notice = { kind: 'info', text: label };
     this.#changed();
   }

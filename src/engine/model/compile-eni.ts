@@ -2,6 +2,7 @@ import { tryParseIpv4 } from '../ip/index.ts';
 import { combineReplacing } from './load.ts';
 import { nameTag } from './ids.ts';
 import type { Instance, NetworkInterface, Snapshot } from './schema.ts';
+import type { CompileMemo } from './compile-memo.ts';
 
 /** An interface as found in the document, with the instance that carries it and its path. */
 export interface RawEni {
@@ -21,7 +22,7 @@ export { ipOf };
  * Gathers every interface of the document: `NetworkInterfaces` and the interfaces inside
  * `Reservations[].Instances[]` are one resource when they share an id (fields combined).
  */
-export function gatherEnis(s: Snapshot): Map<string, RawEni> {
+export function gatherEnis(s: Snapshot, memo: CompileMemo | null = null): Map<string, RawEni> {
   const out = new Map<string, RawEni>();
   (Array.isArray(s.NetworkInterfaces) ? s.NetworkInterfaces : []).forEach((doc, i) => {
     if (doc && typeof doc.NetworkInterfaceId === 'string') out.set(doc.NetworkInterfaceId, { doc, instance: null, path: `$.NetworkInterfaces[${i}]` });
@@ -31,19 +32,28 @@ export function gatherEnis(s: Snapshot): Map<string, RawEni> {
       if (!inst || typeof inst.InstanceId !== 'string') return;
       (Array.isArray(inst.NetworkInterfaces) ? inst.NetworkInterfaces : []).forEach((ni, n) => {
         if (!ni || typeof ni.NetworkInterfaceId !== 'string') return;
-        const attachment = { ...(ni.Attachment ?? {}), InstanceId: inst.InstanceId };
         const prev = out.get(ni.NetworkInterfaceId);
-        if (prev) {
-          // Same as combine(prev.doc, { ...ni, Attachment: attachment }), without that copy.
-          const doc = combineReplacing(prev.doc as Record<string, unknown>, ni as Record<string, unknown>, 'Attachment', attachment) as NetworkInterface;
-          out.set(ni.NetworkInterfaceId, { doc, instance: inst, path: prev.path });
-        } else {
-          out.set(ni.NetworkInterfaceId, { doc: { ...ni, Attachment: attachment } as NetworkInterface, instance: inst, path: `$.Reservations[${r}].Instances[${k}].NetworkInterfaces[${n}]` });
-        }
+        const doc = combined(memo, ni, prev?.doc ?? null, inst.InstanceId);
+        out.set(ni.NetworkInterfaceId, prev ? { doc, instance: inst, path: prev.path } : { doc, instance: inst, path: `$.Reservations[${r}].Instances[${k}].NetworkInterfaces[${n}]` });
       });
     });
   });
   return out;
+}
+
+/**
+ * An instance's copy of an interface with the instance id in its Attachment, combined with the
+ * copy found before (NetworkInterfaces) when there is one. With a memo the result is kept per
+ * instance copy, so an unchanged interface keeps one combined document (and its facts) across edits.
+ */
+function combined(memo: CompileMemo | null, ni: NetworkInterface, base: NetworkInterface | null, instanceId: string): NetworkInterface {
+  const known = memo?.combined.get(ni);
+  if (known && known.base === base && known.instanceId === instanceId) return known.doc;
+  const attachment = { ...(ni.Attachment ?? {}), InstanceId: instanceId };
+  // Same as combine(base, { ...ni, Attachment: attachment }), without that copy.
+  const doc = (base ? combineReplacing(base as Record<string, unknown>, ni as Record<string, unknown>, 'Attachment', attachment) : { ...ni, Attachment: attachment }) as NetworkInterface;
+  memo?.combined.set(ni, { base, instanceId, doc });
+  return doc;
 }
 
 /** The public address mapped to an interface's primary private address, wherever the export put it. */

@@ -7,6 +7,8 @@ import { nameTag, regionOfAz } from './ids.ts';
 import { compileFlowLogs } from './compile-flow-logs.ts';
 import type { NAcl, NEni, Network, NRouteTable, NSecurityGroup, NSubnet, NVpc } from './network.ts';
 import type { Snapshot } from './schema.ts';
+import { type CompileMemo, createCompileMemo, type EniFacts, sameCidrs, sameItems } from './compile-memo.ts';
+import type { RawEni } from './compile-eni.ts';
 
 /** The account used for resources whose owner the document does not say. */
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -19,6 +21,23 @@ const list = <T>(v: T[] | undefined): T[] => (Array.isArray(v) ? v : []);
  * throws on bad data: what cannot be read is skipped here and reported by validate/.
  */
 export function compileNetwork(s: Snapshot): Network {
+  return compile(s, null);
+}
+
+/**
+ * An incremental compileNetwork for a sequence of immutable documents, such as the workspace's
+ * (each an edit of the one before, sharing the objects the edit did not touch): the pieces that
+ * depend on one document object are reused (see compile-memo.ts), the links between them are
+ * made anew. The network is the one compileNetwork builds, provided no document (nor any object
+ * in it) is modified after it was passed in; its route tables, ACLs and security groups may be
+ * shared with the networks of earlier documents, and like every compiled piece are read-only.
+ */
+export function createNetworkCompiler(): (s: Snapshot) => Network {
+  const memo = createCompileMemo();
+  return (s) => compile(s, memo);
+}
+
+function compile(s: Snapshot, memo: CompileMemo | null): Network {
   const pg = (s.Playground ?? {}) as { region?: string; accountId?: string; regions?: Record<string, string> };
   const defaultRegion = typeof pg.region === 'string' ? pg.region : DEFAULT_REGION;
   const defaultAccountId = typeof pg.accountId === 'string' ? pg.accountId : DEFAULT_ACCOUNT_ID;
@@ -27,12 +46,21 @@ export function compileNetwork(s: Snapshot): Network {
     routeTables: new Map(), peerings: new Map(), internetGateways: new Map(), natGateways: new Map(), flowLogs: [],
     instances: new Map(), enisByPrivateIp: new Map(), enisByPublicIp: new Map(), enisByGroup: new Map(), defaultRegion, defaultAccountId,
   };
-  compileVpcs(s, net, pg.regions ?? {});
-  compileGateways(s, net);
-  compileRouting(s, net);
-  compileSubnets(s, net);
-  compileSecurityGroups(s, net);
-  compileEnis(s, net);
+  // The topology reads these parts of the document only: while they are the same objects, the
+  // last one stands (an edit of rules, interfaces or flow logs leaves it as it was).
+  const deps = [s.Vpcs, s.Subnets, s.VpcPeeringConnections, s.InternetGateways, s.RouteTables, s.NetworkAcls, pg.regions, defaultRegion, defaultAccountId];
+  const known = memo?.topology;
+  if (known && sameItems(known.deps, deps)) {
+    Object.assign(net, known.topology);
+  } else {
+    compileVpcs(s, net, pg.regions ?? {});
+    compileGateways(s, net);
+    compileRouting(s, net, memo);
+    compileSubnets(s, net);
+    if (memo) memo.topology = { deps, topology: { vpcs: net.vpcs, subnets: net.subnets, routeTables: net.routeTables, acls: net.acls, internetGateways: net.internetGateways, peerings: net.peerings } };
+  }
+  compileSecurityGroups(s, net, memo);
+  compileEnis(s, net, memo);
   compileNatGateways(s, net);
   net.flowLogs = compileFlowLogs(s);
   return net;
@@ -93,17 +121,23 @@ function compileGateways(s: Snapshot, net: Network): void {
   });
 }
 
-function compileRouting(s: Snapshot, net: Network): void {
+function compileRouting(s: Snapshot, net: Network, memo: CompileMemo | null): void {
   list(s.RouteTables).forEach((rt, i) => {
     if (!rt || typeof rt.RouteTableId !== 'string') return;
     const vpc = net.vpcs.get(rt.VpcId);
-    const table = compileRouteTable(rt, i, vpc?.cidrs ?? []);
+    const cidrs = vpc?.cidrs ?? [];
+    // A table's routes depend on its document, its index (paths) and its VPC's blocks (local routes).
+    const known = memo?.routeTables.get(rt);
+    const table = known && known.index === i && sameCidrs(known.cidrs, cidrs) ? known.table : compileRouteTable(rt, i, cidrs);
+    if (memo && known?.table !== table) memo.routeTables.set(rt, { index: i, cidrs, table });
     net.routeTables.set(table.id, table);
     if (vpc && !vpc.mainRouteTable && list(rt.Associations).some((a) => a?.Main === true)) vpc.mainRouteTable = table;
   });
   list(s.NetworkAcls).forEach((a, i) => {
     if (!a || typeof a.NetworkAclId !== 'string') return;
-    const acl = compileAcl(a, i);
+    const known = memo?.acls.get(a);
+    const acl = known && known.index === i ? known.acl : compileAcl(a, i);
+    if (memo && known?.acl !== acl) memo.acls.set(a, { index: i, acl });
     net.acls.set(acl.id, acl);
     const vpc = net.vpcs.get(a.VpcId);
     if (vpc && acl.isDefault && vpc.defaultAcl.implicit) vpc.defaultAcl = acl;
@@ -140,7 +174,8 @@ function compileSubnets(s: Snapshot, net: Network): void {
   });
 }
 
-function compileSecurityGroups(s: Snapshot, net: Network): void {
+function compileSecurityGroups(s: Snapshot, net: Network, memo: CompileMemo | null): void {
+  const prefixListsDoc = (s as { PrefixLists?: unknown }).PrefixLists;
   const prefixLists = new Map<string, Cidr[]>();
   for (const pl of list((s as { PrefixLists?: { PrefixListId?: string; Cidrs?: string[] }[] }).PrefixLists)) {
     if (!pl?.PrefixListId) continue;
@@ -149,42 +184,90 @@ function compileSecurityGroups(s: Snapshot, net: Network): void {
   }
   list(s.SecurityGroups).forEach((sg, i) => {
     if (!sg || typeof sg.GroupId !== 'string') return;
+    // A group's lines depend on its document, its index (path) and the prefix lists it may name.
+    const known = memo?.securityGroups.get(sg);
+    if (known && known.index === i && known.prefixLists === prefixListsDoc) return void net.securityGroups.set(sg.GroupId, known.group);
     const lines = compileSecurityGroupLines(sg, prefixLists);
-    net.securityGroups.set(sg.GroupId, { id: sg.GroupId, name: sg.GroupName ?? null, vpcId: sg.VpcId ?? null, ingress: lines.ingress, egress: lines.egress, doc: sg, path: jsonPath(['SecurityGroups', i]) });
+    const group: NSecurityGroup = { id: sg.GroupId, name: sg.GroupName ?? null, vpcId: sg.VpcId ?? null, ingress: lines.ingress, egress: lines.egress, doc: sg, path: jsonPath(['SecurityGroups', i]) };
+    memo?.securityGroups.set(sg, { index: i, prefixLists: prefixListsDoc, group });
+    net.securityGroups.set(sg.GroupId, group);
   });
 }
 
-function compileEnis(s: Snapshot, net: Network): void {
-  const eips = elasticIpIndex(s);
-  for (const [id, raw] of gatherEnis(s)) {
-    const d = raw.doc;
-    const subnet = typeof d.SubnetId === 'string' ? net.subnets.get(d.SubnetId) ?? null : null;
-    const vpc = subnet?.vpc ?? (typeof d.VpcId === 'string' ? net.vpcs.get(d.VpcId) ?? null : null);
-    const privateIps: number[] = [];
-    const primary = ipOf(d.PrivateIpAddress);
-    if (primary !== null) privateIps.push(primary);
-    for (const p of list(d.PrivateIpAddresses)) {
-      const ip = ipOf(p?.PrivateIpAddress);
-      if (ip !== null && !privateIps.includes(ip)) privateIps.push(ip);
+/** What an interface's documents say, before it is linked to its subnet, VPC and groups. */
+function readEni(raw: RawEni, eips: ReadonlyMap<string, number>): EniFacts {
+  const d = raw.doc;
+  const privateIps: number[] = [];
+  const primary = ipOf(d.PrivateIpAddress);
+  if (primary !== null) privateIps.push(primary);
+  for (const p of list(d.PrivateIpAddresses)) {
+    const ip = ipOf(p?.PrivateIpAddress);
+    if (ip !== null && !privateIps.includes(ip)) privateIps.push(ip);
+  }
+  const groupIds = new Set<string>();
+  for (const g of list(d.Groups)) if (typeof g?.GroupId === 'string') groupIds.add(g.GroupId);
+  return {
+    name: eniName(raw), privateIps, publicIp: privateIps.length === 0 ? null : publicIpOf(raw, eips), groupIds: [...groupIds],
+    instanceId: d.Attachment?.InstanceId ?? raw.instance?.InstanceId ?? null, instanceState: raw.instance?.State?.Name ?? null,
+    deviceIndex: typeof d.Attachment?.DeviceIndex === 'number' ? d.Attachment.DeviceIndex : null,
+    interfaceType: d.InterfaceType ?? 'interface', nitro: isNitro(raw.instance), ownerId: d.OwnerId,
+    subnetId: typeof d.SubnetId === 'string' ? d.SubnetId : undefined, vpcId: typeof d.VpcId === 'string' ? d.VpcId : undefined,
+  };
+}
+
+/** The facts of an interface; with a memo, kept per (combined) document for one instance and one Addresses list. */
+function eniFacts(memo: CompileMemo | null, raw: RawEni, eips: () => ReadonlyMap<string, number>, addresses: unknown): EniFacts {
+  const known = memo?.eniFacts.get(raw.doc);
+  if (known && known.instance === raw.instance && known.addresses === addresses) return known.facts;
+  const facts = readEni(raw, eips());
+  memo?.eniFacts.set(raw.doc, { instance: raw.instance, addresses, facts });
+  return facts;
+}
+
+/** The interfaces of the document, gathered; with a memo, the last gathering while both lists are the same arrays. */
+function gathered(s: Snapshot, memo: CompileMemo | null): Map<string, RawEni> {
+  const known = memo?.gathered;
+  if (known && known.interfaces === s.NetworkInterfaces && known.reservations === s.Reservations) return known.enis;
+  const enis = gatherEnis(s, memo);
+  if (memo) memo.gathered = { interfaces: s.NetworkInterfaces, reservations: s.Reservations, enis };
+  return enis;
+}
+
+function compileEnis(s: Snapshot, net: Network, memo: CompileMemo | null): void {
+  let eips: Map<string, number> | null = null;
+  const eipIndex = () => (eips ??= elasticIpIndex(s));
+  // The last network's interfaces can be reused when what they link to is the same (see CompileMemo.enis).
+  const last = memo?.enis;
+  const reusable = last && last.subnets === net.subnets && last.addresses === s.Addresses && last.natGateways === s.NatGateways ? last.enis : null;
+  for (const [id, raw] of gathered(s, memo)) {
+    const prev = reusable?.get(id);
+    const source = prev && memo!.eniSources.get(prev);
+    let eni: NEni;
+    if (prev && source && source.doc === raw.doc && source.instance === raw.instance && prev.path === raw.path && prev.natGatewayId === null && sameGroups(prev, net)) {
+      eni = prev;
+    } else {
+      const f = eniFacts(memo, raw, eipIndex, s.Addresses);
+      if (f.privateIps.length === 0) continue;
+      const subnet = f.subnetId !== undefined ? net.subnets.get(f.subnetId) ?? null : null;
+      const vpc = subnet?.vpc ?? (f.vpcId !== undefined ? net.vpcs.get(f.vpcId) ?? null : null);
+      const groupIds = new Set(f.groupIds);
+      const groups: NSecurityGroup[] = [];
+      for (const g of groupIds) {
+        const sg = net.securityGroups.get(g);
+        if (sg !== undefined) groups.push(sg);
+      }
+      eni = {
+        id, name: f.name, subnet, vpc, ownerId: f.ownerId ?? vpc?.ownerId ?? net.defaultAccountId,
+        privateIp: f.privateIps[0], privateIps: f.privateIps, publicIp: f.publicIp,
+        groups,
+        groupIds, instanceId: f.instanceId, instanceState: f.instanceState,
+        deviceIndex: f.deviceIndex,
+        interfaceType: f.interfaceType, natGatewayId: null, nitro: f.nitro, path: raw.path,
+      };
+      memo?.eniSources.set(eni, { doc: raw.doc, instance: raw.instance });
     }
-    if (privateIps.length === 0) continue;
-    const groupIds = new Set<string>();
-    for (const g of list(d.Groups)) if (typeof g?.GroupId === 'string') groupIds.add(g.GroupId);
-    const groups: NSecurityGroup[] = [];
-    for (const g of groupIds) {
-      const sg = net.securityGroups.get(g);
-      if (sg !== undefined) groups.push(sg);
-    }
-    const instanceId = d.Attachment?.InstanceId ?? raw.instance?.InstanceId ?? null;
-    const eni: NEni = {
-      id, name: eniName(raw), subnet, vpc, ownerId: d.OwnerId ?? vpc?.ownerId ?? net.defaultAccountId,
-      privateIp: privateIps[0], privateIps, publicIp: publicIpOf(raw, eips),
-      groups,
-      groupIds, instanceId, instanceState: raw.instance?.State?.Name ?? null,
-      deviceIndex: typeof d.Attachment?.DeviceIndex === 'number' ? d.Attachment.DeviceIndex : null,
-      interfaceType: d.InterfaceType ?? 'interface', natGatewayId: null, nitro: isNitro(raw.instance), path: raw.path,
-    };
     addEni(net, eni);
+    const instanceId = eni.instanceId;
     if (instanceId) {
       const inst = net.instances.get(instanceId) ?? { id: instanceId, state: eni.instanceState, primaryEni: null, enis: [] };
       inst.enis.push(eni);
@@ -194,6 +277,18 @@ function compileEnis(s: Snapshot, net: Network): void {
     }
   }
   for (const inst of net.instances.values()) if (!inst.primaryEni) inst.primaryEni = inst.enis[0] ?? null;
+  if (memo) memo.enis = { subnets: net.subnets, addresses: s.Addresses, natGateways: s.NatGateways, enis: net.enis };
+}
+
+/** True when an interface's groups resolve, in this network, to the compiled groups it holds. */
+function sameGroups(eni: NEni, net: Network): boolean {
+  let k = 0;
+  for (const g of eni.groupIds) {
+    const sg = net.securityGroups.get(g);
+    if (sg === undefined) continue;
+    if (eni.groups[k++] !== sg) return false;
+  }
+  return k === eni.groups.length;
 }
 
 export function addEni(net: Network, eni: NEni): void {

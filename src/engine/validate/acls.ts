@@ -2,6 +2,7 @@ import type { Ctx, Entry } from './context.ts';
 import { checkCidrText } from './cidr-text.ts';
 import { checkIcmp, checkPortRange, field } from './ports.ts';
 import { clip, int, items, type Obj, objOf, str } from './read.ts';
+import { localCheck } from './local.ts';
 
 /** The default quota of rules per direction, not counting the "*" rule. */
 const MAX_RULES = 20;
@@ -76,5 +77,5 @@ function checkAcl(ctx: Ctx, acl: Entry): void {
 
 /** Network ACL entries: rule numbers, protocols, CIDRs, ports and ICMP, and the rules-per-direction quota. */
 export function checkNetworkAcls(ctx: Ctx): void {
-  for (const acl of ctx.networkAcls.all) checkAcl(ctx, acl);
+  for (const acl of ctx.networkAcls.all) localCheck(ctx, 'networkAcl', acl, (c) => checkAcl(c, acl));
 }

@@ -42,8 +42,25 @@ class Eni implements EniEntry {
  */
 export function allEnis(ctx: Ctx): EniEntry[] {
   let out = listed.get(ctx);
-  if (!out) listed.set(ctx, (out = listEnis(ctx)));
+  if (!out) listed.set(ctx, (out = remembered(ctx) ?? listEnis(ctx)));
   return out;
+}
+
+/**
+ * With a memo, the previous list while both lists it is read from are the same arrays (an edit
+ * elsewhere): its entries, paths and labels are still right. Entries are never modified.
+ */
+function remembered(ctx: Ctx): EniEntry[] | undefined {
+  const memo = ctx.memo;
+  const interfaces = ctx.doc.NetworkInterfaces;
+  const reservations = ctx.doc.Reservations;
+  const key = Array.isArray(interfaces) ? interfaces : Array.isArray(reservations) ? reservations : null;
+  if (!memo || !key) return undefined;
+  const known = memo.eniLists.get(key);
+  if (known && known.interfaces === interfaces && known.reservations === reservations) return known.list as EniEntry[];
+  const list = listEnis(ctx);
+  memo.eniLists.set(key, { interfaces, reservations, list });
+  return list;
 }
 
 /** The list of each validation (checkInterfaces and checkFlowLogs both read it); dropped with its context. */

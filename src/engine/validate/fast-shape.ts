@@ -116,3 +116,58 @@ export function quickShapeTest(schema: unknown): Test | null {
     return null;
   }
 }
+
+/** A quick test that remembers, per top-level key, the list elements (or the value) that passed. */
+export type MemoTest = (v: unknown, passed: Map<string, WeakSet<object>>) => boolean;
+
+/**
+ * The quick test of a document schema (a loose object of optional lists), split so that an
+ * incremental validator tests only the resources it has not seen pass before: what
+ * quickShapeTest(schema) answers, element by element. Null when the schema is not of that form
+ * or a part cannot be mirrored (then the caller uses quickShapeTest or zod).
+ */
+export function quickShapeTestByKey(schema: unknown): MemoTest | null {
+  try {
+    const def = (schema as Schema)._zod.def;
+    if (def.type !== 'object' || def.checks?.length || def.coerce) return null;
+    const catchall = def.catchall?._zod.def.type;
+    if (catchall !== undefined && catchall !== 'unknown' && catchall !== 'any') return null;
+    const fields: Array<{ key: string; element: Test | null; whole: Test }> = [];
+    for (const [key, field] of Object.entries(def.shape ?? {})) {
+      if (key === '__proto__') continue;
+      const whole = build(field);
+      if (!whole) return null;
+      // optional(array(X)) with nothing else: its elements can be tested (and remembered) one by one.
+      const fd = field._zod.def;
+      const array = fd.type === 'optional' && !fd.checks?.length && fd.innerType ? fd.innerType._zod.def : null;
+      const element = array && array.type === 'array' && !array.checks?.length && !array.coerce && array.element ? build(array.element) : null;
+      fields.push({ key, element, whole });
+    }
+    return (v, passed) => {
+      if (!isObject(v)) return false;
+      for (const { key, element, whole } of fields) {
+        const value = v[key];
+        let seen = passed.get(key);
+        if (!seen) passed.set(key, (seen = new WeakSet()));
+        if (element === null || !Array.isArray(value)) {
+          if (value !== null && typeof value === 'object' && seen.has(value)) continue;
+          if (!whole(value)) return false;
+          if (value !== null && typeof value === 'object') seen.add(value);
+          continue;
+        }
+        if (seen.has(value)) continue; // an unchanged list: every element passed
+        for (let i = 0; i < value.length; i++) {
+          const item: unknown = value[i];
+          const remember = item !== null && typeof item === 'object';
+          if (remember && seen.has(item)) continue;
+          if (!element(item)) return false;
+          if (remember) seen.add(item);
+        }
+        seen.add(value);
+      }
+      return true;
+    };
+  } catch {
+    return null;
+  }
+}

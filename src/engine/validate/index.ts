@@ -21,19 +21,43 @@ import { checkShape } from './shape.ts';
 import { toDiagnostics } from './sort.ts';
 import { checkSubnets } from './subnets.ts';
 import { checkVpcs } from './vpcs.ts';
+import { createValidationMemo, type ValidationMemo } from './memo.ts';
+import { wholeCheck } from './local.ts';
+import { allEnis } from './eni-list.ts';
 
 import { DIAGNOSTIC_CODES } from './codes.ts';
 
 export { DIAGNOSTIC_CODES };
 export type { CodeInfo, DiagnosticCode } from './codes.ts';
 
+/**
+ * What a check reads, for an incremental validator (see wholeCheck): the lists of the document
+ * and the indexes of the context it looks at. A check whose inputs are all the same objects as
+ * last time (the edit was elsewhere) replays its findings. Checks without an entry always run;
+ * most of them remember per resource instead.
+ */
+type Deps = (ctx: Ctx) => readonly unknown[];
+
+/** The ids a security group index holds, as one string: the same while only rules change. */
+const groupIds = new WeakMap<object, string>();
+function idsOf(index: Ctx['securityGroups']): string {
+  let ids = groupIds.get(index);
+  if (ids === undefined) groupIds.set(index, (ids = [...index.byId.keys()].join('\n')));
+  return ids;
+}
+
 /** The checks, each independent: one that fails on a strange document does not stop the others. */
-const CHECKS: ReadonlyArray<[string, (ctx: Ctx) => void]> = [
+const CHECKS: ReadonlyArray<[string, (ctx: Ctx) => void, Deps?]> = [
   ['shape', checkShape], ['top-level keys', checkTopLevelKeys], ['forbidden keys', checkForbiddenKeys],
-  ['ids', checkDuplicateIds], ['VPCs', checkVpcs], ['subnets', checkSubnets], ['VPC references', checkVpcReferences],
-  ['routes', checkRoutes], ['associations', checkAssociations], ['peering', checkPeerings], ['network ACLs', checkNetworkAcls],
-  ['security groups', checkSecurityGroups], ['network interfaces', checkInterfaces], ['gateways', checkGateways],
-  ['flow logs', checkFlowLogs],
+  ['ids', checkDuplicateIds], ['VPCs', checkVpcs, (c) => [c.vpcs]], ['subnets', checkSubnets, (c) => [c.subnets, c.vpcs]],
+  ['VPC references', checkVpcReferences, (c) => [c.routeTables, c.networkAcls, c.securityGroups, c.vpcs]],
+  ['routes', checkRoutes, (c) => [c.routeTables, c.internetGateways, c.natGateways, c.peerings]],
+  ['associations', checkAssociations, (c) => [c.routeTables, c.networkAcls, c.subnets, c.vpcs]],
+  ['peering', checkPeerings, (c) => [c.peerings, c.vpcs]], ['network ACLs', checkNetworkAcls, (c) => [c.networkAcls]],
+  ['security groups', checkSecurityGroups, (c) => [c.securityGroups]],
+  ['network interfaces', checkInterfaces, (c) => [allEnis(c), c.subnets, idsOf(c.securityGroups)]],
+  ['gateways', checkGateways, (c) => [c.internetGateways, c.natGateways, c.doc.Addresses]],
+  ['flow logs', checkFlowLogs, (c) => [c.doc.FlowLogs, c.vpcs, c.subnets, allEnis(c)]],
 ];
 
 function describeInput(doc: unknown): string {
@@ -48,6 +72,22 @@ function describeInput(doc: unknown): string {
  * Pure and deterministic; never throws, whatever `doc` is, and never modifies it.
  */
 export function validateSnapshot(doc: unknown): Diagnostic[] {
+  return validate(doc, null);
+}
+
+/**
+ * An incremental validateSnapshot for a sequence of immutable documents, such as the
+ * workspace's: each document an edit of the one before, sharing every object the edit did not
+ * touch. Results that depend on one object alone are remembered per object (see memo.ts), so
+ * an edit costs about what it changed. The diagnostics are exactly validateSnapshot's, provided
+ * no document (nor any object in it) is modified after it was passed in.
+ */
+export function createSnapshotValidator(): (doc: unknown) => Diagnostic[] {
+  const memo = createValidationMemo();
+  return (doc) => validate(doc, memo);
+}
+
+function validate(doc: unknown, memo: ValidationMemo | null): Diagnostic[] {
   if (!isObj(doc)) {
     return [{ code: 'NOT_AN_OBJECT', severity: 'error', path: '$', message: `The document is ${describeInput(doc)}, not a JSON object: a snapshot is an object whose keys are describe-* results such as "Vpcs" and "Subnets".` }];
   }
@@ -55,13 +95,14 @@ export function validateSnapshot(doc: unknown): Diagnostic[] {
   const report: Ctx['report'] = (code, path, message) => void findings.push({ code, path, message });
   let ctx: Ctx | null = null;
   try {
-    ctx = buildContext(doc, report);
+    ctx = buildContext(doc, report, memo);
   } catch {
     report('VALIDATOR_FAILED', [], 'The validator could not index this document: its resources were not checked.');
   }
-  for (const [name, check] of ctx ? CHECKS : []) {
+  for (const [name, check, deps] of ctx ? CHECKS : []) {
     try {
-      check(ctx!);
+      if (deps && ctx!.memo) wholeCheck(ctx!, name, deps(ctx!), check);
+      else check(ctx!);
     } catch {
       // A bug or a hostile input (a throwing getter, a Proxy): say so instead of crashing the caller.
       report('VALIDATOR_FAILED', [], `The ${name} check could not finish on this document: some of its problems may be unreported.`);

@@ -2,7 +2,7 @@ import { SIMULATED_KEYS } from '../model/schema.ts';
 import { FORBIDDEN_KEYS } from '../model/safe-json.ts';
 import { jsonPath } from '../diagnostics.ts';
 import type { Ctx } from './context.ts';
-import { type Path, isObj } from './read.ts';
+import { type Obj, type Path, isObj } from './read.ts';
 
 /**
  * Top-level keys that are data, not network: they change no packet's fate, so they are kept
@@ -131,10 +131,44 @@ function quickHasForbiddenKey(doc: unknown): boolean | null {
   return false;
 }
 
+/**
+ * quickHasForbiddenKey for an incremental validator: top-level values and list elements whose
+ * subtree was found clean before are skipped (an edit leaves almost all of them as they were).
+ * Answers exactly as quickHasForbiddenKey on the whole document would, or null (then the exact walk).
+ */
+function quickHasForbiddenKeyRemembering(doc: Obj, clean: WeakSet<object>): boolean | null {
+  const proto: unknown = Object.getPrototypeOf(doc);
+  if (proto !== Object.prototype && proto !== null) return null;
+  const part = (v: unknown): boolean | null => {
+    if (v === null || typeof v !== 'object' || clean.has(v)) return false;
+    const r = quickHasForbiddenKey(v);
+    if (r === false) clean.add(v);
+    return r;
+  };
+  for (const key in doc) {
+    if (FORBIDDEN_KEYS.has(key)) return true;
+    const value = doc[key];
+    if (!Array.isArray(value)) {
+      const r = part(value);
+      if (r !== false) return r;
+      continue;
+    }
+    if (clean.has(value)) continue; // an unchanged list: every element was clean
+    for (let i = 0; i < value.length; i++) {
+      const r = part(value[i]);
+      if (r !== false) return r;
+    }
+    clean.add(value);
+  }
+  return false;
+}
+
 export function checkForbiddenKeys(ctx: Ctx): void {
   // Forbidden keys are rare: a cheap pass without path bookkeeping decides whether the
   // path-tracking walk is needed at all (it allocated a step per node of the document).
-  if (!(quickHasForbiddenKey(ctx.doc) ?? hasForbiddenKey(ctx.doc))) return;
+  const memo = ctx.memo?.noForbiddenKey;
+  const quick = memo ? quickHasForbiddenKeyRemembering(ctx.doc, memo) : quickHasForbiddenKey(ctx.doc);
+  if (!(quick ?? hasForbiddenKey(ctx.doc))) return;
   const seen = new Set<object>();
   const stack: Array<[unknown, Step | null]> = [[ctx.doc, null]];
   let reported = 0;

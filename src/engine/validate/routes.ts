@@ -3,6 +3,15 @@ import type { Ctx, Entry } from './context.ts';
 import { checkCidrText } from './cidr-text.ts';
 import { type Obj, type Path, clip, items, str } from './read.ts';
 import { checkRouteTarget } from './route-targets.ts';
+import { localCheck } from './local.ts';
+
+/** A route's single target, checked against the rest of the document (rel: the route's path below its table). */
+interface TargetCheck {
+  route: Obj;
+  j: number;
+  rel: Path;
+  field: string;
+}
 
 /** The fields that name a route's target. An instance route prints InstanceId and NetworkInterfaceId together: one target. */
 export const TARGET_FIELDS = [
@@ -35,7 +44,7 @@ function destinationKey(ctx: Ctx, rt: Entry, route: Obj, path: Path): string | u
   return pl !== undefined ? `pl:${pl}` : undefined;
 }
 
-function checkTable(ctx: Ctx, rt: Entry): void {
+function checkTable(ctx: Ctx, rt: Entry, targetChecks: TargetCheck[]): void {
   const seen = new Map<string, string>();
   for (const [route, j] of items(rt.r.Routes)) {
     const path = [...rt.path, 'Routes', j];
@@ -56,12 +65,24 @@ function checkTable(ctx: Ctx, rt: Entry): void {
     } else if (targets.length > 1) {
       ctx.report('ROUTE_MULTIPLE_TARGETS', [...path, targets[1]], `${label} has ${targets.length} targets (${targets.join(', ')}): a route has exactly one target, so keep one.`);
     } else {
-      checkRouteTarget(ctx, rt, route, path, label, targets[0]);
+      targetChecks.push({ route, j, rel: ['Routes', j], field: targets[0] });
     }
   }
 }
 
 /** Every route: a destination, one target, no repeated destination; target warnings in route-targets.ts. */
 export function checkRoutes(ctx: Ctx): void {
-  for (const rt of ctx.routeTables.all) checkTable(ctx, rt);
+  for (const rt of ctx.routeTables.all) {
+    let targetChecks: TargetCheck[] = [];
+    try {
+      targetChecks = localCheck(ctx, 'routeTable', rt, (c) => {
+        const out: TargetCheck[] = (targetChecks = []);
+        checkTable(c, rt, out);
+        return out;
+      });
+    } finally {
+      // Targets depend on the gateways and peerings of the document: looked up on every run.
+      for (const t of targetChecks) checkRouteTarget(ctx, rt, t.route, [...rt.path, ...t.rel], routeLabel(rt, t.route, t.j), t.field);
+    }
+  }
 }

@@ -2,6 +2,14 @@ import type { Ctx, Entry } from './context.ts';
 import { checkCidrText } from './cidr-text.ts';
 import { checkIcmp, checkPortRange, field } from './ports.ts';
 import { type Obj, type Path, clip, items, str } from './read.ts';
+import { localCheck } from './local.ts';
+
+/** A group a rule references, to look up in the document: where (below the group) and what to say if it is absent. */
+interface GroupRef {
+  id: string;
+  rel: Path;
+  message: string;
+}
 
 /** The default quota of rules per direction; AWS counts every CIDR, group and prefix list of a permission as a rule. */
 const MAX_RULES = 60;
@@ -19,7 +27,7 @@ function sgProtocol(text: string): number | null {
 
 const size = (v: unknown): number => (Array.isArray(v) ? v.length : 0);
 
-function checkPermission(ctx: Ctx, sg: Entry, p: Obj, path: Path, subject: string): void {
+function checkPermission(ctx: Ctx, sg: Entry, p: Obj, path: Path, subject: string, refs: GroupRef[]): void {
   const protoText = str(p.IpProtocol);
   const proto = protoText === undefined ? null : sgProtocol(protoText);
   if (protoText !== undefined && proto === null) {
@@ -32,21 +40,29 @@ function checkPermission(ctx: Ctx, sg: Entry, p: Obj, path: Path, subject: strin
     const cidr = str(r.CidrIp);
     if (cidr !== undefined) checkCidrText(ctx, [...path, 'IpRanges', k, 'CidrIp'], `${subject} CIDR`, cidr, '0.0.0.0/0');
   }
+  // Whether a referenced group exists depends on the rest of the document: collected for checkGroupRefs.
   for (const [g, k] of items(p.UserIdGroupPairs)) {
     const id = str(g.GroupId);
-    if (id === undefined || ctx.securityGroups.byId.has(id)) continue;
-    const elsewhere = str(g.UserId) !== undefined && str(g.UserId) !== str(sg.r.OwnerId) ? ` (it belongs to account ${clip(String(g.UserId))})` : '';
-    ctx.report('SG_GROUP_REFERENCE_MISSING', [...path, 'UserIdGroupPairs', k, 'GroupId'], `${subject} references security group ${clip(id)}, which is not in the snapshot${elsewhere}: the rule matches no interface here (add that group's export to simulate it).`);
+    if (id === undefined) continue;
+    refs.push({
+      id,
+      rel: [...path.slice(sg.path.length), 'UserIdGroupPairs', k, 'GroupId'],
+      // Written only for a group that turns out to be absent (the usual reference is to a present one).
+      get message() {
+        const elsewhere = str(g.UserId) !== undefined && str(g.UserId) !== str(sg.r.OwnerId) ? ` (it belongs to account ${clip(String(g.UserId))})` : '';
+        return `${subject} references security group ${clip(id)}, which is not in the snapshot${elsewhere}: the rule matches no interface here (add that group's export to simulate it).`;
+      },
+    });
   }
 }
 
-function checkDirection(ctx: Ctx, sg: Entry, key: 'IpPermissions' | 'IpPermissionsEgress'): void {
+function checkDirection(ctx: Ctx, sg: Entry, key: 'IpPermissions' | 'IpPermissionsEgress', refs: GroupRef[]): void {
   const dir = key === 'IpPermissions' ? 'inbound' : 'outbound';
   let v4 = 0;
   let v6 = 0;
   for (const [p, k] of items(sg.r[key])) {
     const path = [...sg.path, key, k];
-    checkPermission(ctx, sg, p, path, `${sg.label} ${dir} rule ${k + 1}`);
+    checkPermission(ctx, sg, p, path, `${sg.label} ${dir} rule ${k + 1}`, refs);
     // IPv4 and IPv6 rules have separate quotas; a group or prefix-list reference counts in both.
     const before = Math.max(v4, v6);
     v4 += size(p.IpRanges) + size(p.UserIdGroupPairs) + size(p.PrefixListIds);
@@ -63,7 +79,19 @@ function checkDirection(ctx: Ctx, sg: Entry, key: 'IpPermissions' | 'IpPermissio
 /** Security group permissions: protocol, ports or ICMP, CIDRs, group references, and the rules quota. */
 export function checkSecurityGroups(ctx: Ctx): void {
   for (const sg of ctx.securityGroups.all) {
-    checkDirection(ctx, sg, 'IpPermissions');
-    checkDirection(ctx, sg, 'IpPermissionsEgress');
+    let refs: GroupRef[] = [];
+    try {
+      refs = localCheck(ctx, 'securityGroup', sg, (c) => {
+        const out: GroupRef[] = (refs = []);
+        checkDirection(c, sg, 'IpPermissions', out);
+        checkDirection(c, sg, 'IpPermissionsEgress', out);
+        return out;
+      });
+    } finally {
+      // Also when a rule could not be read: the references found before it are still told.
+      for (const ref of refs) {
+        if (!ctx.securityGroups.byId.has(ref.id)) ctx.report('SG_GROUP_REFERENCE_MISSING', [...sg.path, ...ref.rel], ref.message);
+      }
+    }
   }
 }

@@ -4,10 +4,12 @@ import type { Ctx } from './context.ts';
 import { KIND_OF_KEY, describe } from './names.ts';
 import { type Obj, type Path, at, isObj } from './read.ts';
 import { alternatives, expectedPhrase, valuePhrase } from './shape-words.ts';
-import { quickShapeTest } from './fast-shape.ts';
+import { quickShapeTest, quickShapeTestByKey } from './fast-shape.ts';
 
 /** A read-only test that passes only documents zod accepts: valid documents skip zod's full copy. */
 const isValidShape = quickShapeTest(SnapshotSchema);
+/** The same test resource by resource, for an incremental validator: it skips those that passed before. */
+const isValidShapeByKey = quickShapeTestByKey(SnapshotSchema);
 
 /** The parts of a zod issue this module reads (kept local so zod internals can change). */
 interface Issue {
@@ -41,7 +43,8 @@ function allowedValues(issue: Issue): unknown[] | undefined {
 export function checkShape(ctx: Ctx): void {
   let valid = false;
   try {
-    valid = isValidShape !== null && isValidShape(ctx.doc);
+    const memo = ctx.memo?.shapeOk;
+    valid = memo && isValidShapeByKey ? isValidShapeByKey(ctx.doc, memo) : isValidShape !== null && isValidShape(ctx.doc);
   } catch {
     // A throwing getter or a cycle: zod below meets the same document and decides.
   }

@@ -2,6 +2,7 @@ import { type Cidr, formatCidr, overlaps, parseCidr } from '../ip/index.ts';
 import { type Ctx, type VpcEntry, isAssociated } from './context.ts';
 import { checkCidrText, resized } from './cidr-text.ts';
 import { items, objOf, type Path, str } from './read.ts';
+import { localCheck } from './local.ts';
 
 /** AWS refuses link-local space for a VPC (it hosts the metadata and DNS services). */
 const LINK_LOCAL = parseCidr('169.254.0.0/16');
@@ -63,5 +64,5 @@ function checkVpc(ctx: Ctx, vpc: VpcEntry): void {
 
 /** VPC blocks: syntax, size, link-local, overlap between a VPC's own blocks, the 5-block quota. */
 export function checkVpcs(ctx: Ctx): void {
-  for (const vpc of ctx.vpcs.all) checkVpc(ctx, vpc);
+  for (const vpc of ctx.vpcs.all) localCheck(ctx, 'vpc', vpc, (c) => checkVpc(c, vpc));
 }
