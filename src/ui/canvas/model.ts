@@ -36,6 +36,14 @@ function isPublic(net: Network, sn: NSubnet | undefined): boolean {
   return !!sn?.routeTable?.routes.some((r) => r.destination.prefix === 0 && r.target.kind === 'internet-gateway' && !r.blackhole && net.internetGateways.get(r.target.id)?.attachedVpcId === sn.vpc.id);
 }
 
+let lastModel: { doc: Snapshot; net: Network; model: CanvasModel } | null = null;
+
+/** buildModel for the workspace's document, made once per document: the canvas and the Resources list share it. */
+export function canvasModel(doc: Snapshot, net: Network): CanvasModel {
+  if (lastModel === null || lastModel.doc !== doc || lastModel.net !== net) lastModel = { doc, net, model: buildModel(doc, net) };
+  return lastModel.model;
+}
+
 /** The canvas model; `net` is the compiled network of `doc` (used for lookups only, so this stays linear in size). */
 export function buildModel(doc: Snapshot, net: Network): CanvasModel {
   const nodes: CanvasNode[] = [{ id: 'internet', kind: 'internet', label: 'Internet' }];

@@ -4,7 +4,7 @@
  * change AWS would refuse) nothing is applied: the simulation keeps the last valid document.
  */
 import type * as Monaco from 'monaco-editor/editor';
-import { hasErrors, validateSnapshot, type Diagnostic, type Snapshot } from '../../engine/index.ts';
+import { hasErrors, type Diagnostic, type Snapshot } from '../../engine/index.ts';
 import { workspace } from '../../state/workspace.svelte.ts';
 import { ui } from '../../state/ui.svelte.ts';
 import { locatePath } from './json-locate.ts';
@@ -48,7 +48,7 @@ export class EditorSession {
     }
     this.current = id;
     if (this.editor.getModel() !== model) this.editor.setModel(model);
-    this.#markers(id, model, doc, validateSnapshot(doc));
+    this.#markers(id, model, doc, workspace.validate(doc));
     return true;
   }
 
@@ -111,7 +111,8 @@ export class EditorSession {
       this.#invalid.add(id);
       return this.#syncInvalid(`${id}: ${applied.error}`);
     }
-    const diagnostics = validateSnapshot(applied.doc);
+    // The candidate shares every untouched object with the document in force: validated incrementally.
+    const diagnostics = workspace.validate(applied.doc);
     this.#markers(id, model, applied.doc, diagnostics);
     if (hasErrors(diagnostics) && !hasErrors(workspace.diagnostics)) {
       this.#invalid.add(id);
