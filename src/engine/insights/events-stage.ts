@@ -47,7 +47,7 @@ export class EventsStage {
 
   /**
    * Applies one command; returns a table when the command was `stats`. `keep` bounds how many
-   * rows a `sort` must order, when a limit follows.
+   * rows a `sort` must order or a `stats` must output, when a limit follows.
    */
   apply(cmd: Command, keep = Infinity): Table | null {
     switch (cmd.kind) {
@@ -90,7 +90,7 @@ export class EventsStage {
       case 'stats': {
         const scan: RowScan = { ...this.scan, parts: this.selection ? [] : this.parts, selection: this.selection };
         const bound = this.selection ? this.selection.length : this.scan.hi - this.scan.lo;
-        const { table, matched } = runStats(cmd, this.ctx, scan, bound);
+        const { table, matched } = runStats(cmd, this.ctx, scan, bound, keep);
         if (!this.selection) this.matched = matched;
         return table;
       }

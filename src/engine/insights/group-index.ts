@@ -15,7 +15,7 @@ export type NewGroup = (row: number, key: number) => number;
  * a Map at a million groups.
  */
 export type GroupIndex =
-  | { kind: 'int'; findBatch(keys: Int32Array, sel: Int32Array, m: number, gids: Int32Array): void; findCodes?: FindCodes }
+  | { kind: 'int'; findBatch(keys: Int32Array, sel: Int32Array, m: number, gids: Int32Array): void; findCodes?: FindCodes; findOne?: (code: number, row: number) => number }
   | { kind: 'float'; findBatch(keys: Float64Array, sel: Int32Array, m: number, gids: Int32Array): void }
   | { kind: 'text'; find(key: string, row: number): number };
 
@@ -25,7 +25,8 @@ export type FindCodes = (codes: Int32Array, sel: Int32Array, m: number, gids: In
 export function groupIndex(card: number, newGroup: NewGroup): GroupIndex {
   if (card <= DENSE_LIMIT) {
     const dense = new Int32Array(card).fill(-1);
-    return { kind: 'int', findBatch: denseBatch(dense, newGroup), findCodes: denseCodes(dense, newGroup) };
+    const findOne = (code: number, row: number): number => { const g = dense[code]; return g < 0 ? (dense[code] = newGroup(row, code)) : g; };
+    return { kind: 'int', findBatch: denseBatch(dense, newGroup), findCodes: denseCodes(dense, newGroup), findOne };
   }
   if (card <= INT_KEYS) return { kind: 'int', findBatch: hashedBatch32(newGroup) };
   if (card <= Number.MAX_SAFE_INTEGER) return { kind: 'float', findBatch: hashedBatch(newGroup) };

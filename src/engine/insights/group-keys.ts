@@ -16,6 +16,11 @@ export interface KeyEncoder {
   value: (code: number) => Value;
   /** The row codes themselves, for a dictionary column. */
   codes?: Int32Array;
+  /**
+   * Writes group ids straight from the rows, calling `lookup` only when the key changes from
+   * the previous row (keys that come in long runs, like time buckets over sorted timestamps).
+   */
+  runIds?: (sel: Int32Array, m: number, gids: Int32Array, lookup: (code: number, row: number) => number) => void;
 }
 
 /** Largest integer range of a numeric column encoded directly (ports fit, byte counts do not). */
@@ -86,6 +91,15 @@ export function keyEncoder(c: Compiled, rowBound: number): KeyEncoder {
       card,
       // The same number floorTime gives: Math.floor(t / ms) * ms.
       value: (code) => (code === 0 ? null : (code + base) * ms),
+      runIds: (sel, m, gids, lookup) => {
+        let last = NaN;
+        let g = 0;
+        for (let k = 0; k < m; k++) {
+          const t = d[sel[k]];
+          if (t !== last) { g = lookup(t === t ? Math.floor(t / ms) - base : 0, sel[k]); last = t; }
+          gids[k] = g;
+        }
+      },
     };
   }
   const seen = new Map<Value, number>([[null, 0]]);
@@ -103,14 +117,15 @@ export function keyEncoder(c: Compiled, rowBound: number): KeyEncoder {
 /**
  * A group key over all `by` keys, the first varying slowest. Small key spaces pack a batch into
  * an Int32Array (`packInt`), larger exact ones into a Float64Array (`packFloat`); beyond 2^53
- * the key is text per row. `value(j, key)` decodes the j-th key's value from a packed key.
+ * the key is text per row. `column(j, ...)` decodes the j-th key's values from packed keys.
  */
 export interface GroupKey {
   card: number;
   packInt: ((sel: Int32Array, m: number, acc: Int32Array) => void) | null;
   packFloat: ((sel: Int32Array, m: number, acc: Float64Array) => void) | null;
   text: (row: number) => string;
-  value: (j: number, key: number) => Value;
+  /** The j-th key's values decoded from the first `n` packed keys. */
+  column: (j: number, packed: Float64Array, n: number) => Value[];
 }
 
 export function combinedKey(encoders: KeyEncoder[]): GroupKey {
@@ -123,7 +138,13 @@ export function combinedKey(encoders: KeyEncoder[]): GroupKey {
     packInt: null,
     packFloat: null,
     text: (i) => encoders.map((e) => e.code(i)).join(','),
-    value: (j, k) => encoders[j].value(Math.floor(k / suffix[j]) % encoders[j].card),
+    column: (j, packed, n) => {
+      const { value, card: c } = encoders[j];
+      const s = suffix[j];
+      const out = new Array<Value>(n);
+      for (let g = 0; g < n; g++) out[g] = value(Math.floor(packed[g] / s) % c);
+      return out;
+    },
   };
   if (encoders.length === 0) key.packInt = (_s, m, acc) => { acc.fill(0, 0, m); };
   else if (card <= INT_KEYS && encoders.length === 2 && encoders[0].codes && encoders[1].codes) {

@@ -60,12 +60,12 @@ function formatTimes(t: Table): void {
 }
 
 /**
- * How many leading rows of a `sort` at position k can reach the output: the next command that
- * changes the row set decides (a limit keeps its count; the end of the query keeps the default
- * limit); filters, dedup and stats need everything.
+ * How many leading rows of a `sort` or `stats` at position k can reach the output: the next
+ * command that changes the row set decides (a limit keeps its count; the end of the query keeps
+ * the default limit); filters, sorts, dedup and stats need everything.
  */
 function rowsKept(commands: ParsedQuery['commands'], k: number): number {
-  if (commands[k].kind !== 'sort') return Infinity;
+  if (commands[k].kind !== 'sort' && commands[k].kind !== 'stats') return Infinity;
   for (let j = k + 1; j < commands.length; j++) {
     const c = commands[j];
     if (c.kind === 'limit') return c.count;

@@ -19,9 +19,10 @@ type Call = Extract<Expr, { type: 'call' }>;
  * Runs a `stats` command over the rows of a scan: encodes the `by` keys into one number per row,
  * finds the group ids a batch at a time (dense array or hash table, see `groupIndex`) and feeds
  * every aggregate with tight loops.
- * Groups come out in order of first appearance.
+ * Groups come out in order of first appearance; only the first `keep` are materialised (the
+ * rest cannot reach the output), though every group is aggregated.
  */
-export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBound: number): { table: Table; matched: number } {
+export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBound: number, keep = Infinity): { table: Table; matched: number } {
   const keys = cmd.by.map((b) => compileExpr(b.expr, ctx));
   const encoders = keys.map((k) => keyEncoder(k, rowBound));
   const group = combinedKey(encoders);
@@ -34,15 +35,21 @@ export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBoun
   // What the scan feeds: each shared NumericStats once, plus every accumulator that is not a view.
   const feeders: Accumulator[] = [...shared.values(), ...accs.filter((a) => !views.has(a))];
 
-  // Per group: its first row (text keys are read back from it) and its packed key.
-  const firstRow: number[] = [];
-  const packedKey: number[] = [];
-  let capacity = 16;
+  // Per group: its first row (text keys are read back from it) and its packed key. Storage
+  // grows fourfold, so a hundred thousand groups copy and fault in fresh memory fewer times.
+  let groups = 0;
+  let firstRow = new Float64Array(16);
+  let packedKey = new Float64Array(16);
   const newGroup = (row: number, key: number): number => {
-    const g = firstRow.length;
-    firstRow.push(row);
-    packedKey.push(key);
-    if (g >= capacity) { capacity *= 2; for (const a of feeders) a.grow(capacity); }
+    const g = groups++;
+    if (g >= firstRow.length) {
+      const size = firstRow.length * 4;
+      firstRow = grown(firstRow, size);
+      packedKey = grown(packedKey, size);
+      for (const a of feeders) a.grow(size);
+    }
+    firstRow[g] = row;
+    packedKey[g] = key;
     return g;
   };
   const index = groupIndex(group.card, newGroup);
@@ -50,7 +57,11 @@ export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBoun
   const feed = (sel: Int32Array, m: number): void => { for (const a of feeders) a.add(gids, sel, m); };
   let visit: (sel: Int32Array, m: number) => void;
   const codes = encoders.length === 1 ? encoders[0].codes : undefined;
-  if (index.kind === 'int' && index.findCodes && codes) {
+  const runIds = encoders.length === 1 ? encoders[0].runIds : undefined;
+  if (index.kind === 'int' && index.findOne && runIds) {
+    const one = index.findOne;
+    visit = (sel, m) => { runIds(sel, m, gids, one); feed(sel, m); };
+  } else if (index.kind === 'int' && index.findCodes && codes) {
     const find = index.findCodes;
     visit = (sel, m) => { find(codes, sel, m, gids); feed(sel, m); };
   } else if (index.kind === 'int' && group.packInt) {
@@ -66,12 +77,20 @@ export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBoun
     visit = (sel, m) => { for (let k = 0; k < m; k++) gids[k] = find(group.text(sel[k]), sel[k]); feed(sel, m); };
   }
   const matched = forEachBatch(scan, visit);
-  if (cmd.by.length === 0 && firstRow.length === 0) newGroup(-1, 0);
+  if (cmd.by.length === 0 && groups === 0) newGroup(-1, 0);
+  const shown = Math.min(keep, groups);
   const keyColumn = (k: number): Value[] => {
-    if (index.kind === 'text') { const get = keys[k].get; return firstRow.map((r) => get(r)); }
-    return packedKey.map((p) => group.value(k, p));
+    if (index.kind !== 'text') return group.column(k, packedKey, shown);
+    const get = keys[k].get;
+    return Array.from(firstRow.subarray(0, shown), (r) => get(r));
   };
-  return { table: buildTable(cmd, keys.map((k, j) => ({ time: k.time, values: keyColumn(j) })), firstRow.length, calls, accs, times), matched };
+  return { table: buildTable(cmd, keys.map((k, j) => ({ time: k.time, values: keyColumn(j) })), shown, calls, accs, times), matched };
+}
+
+function grown(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
+  const b = new Float64Array(size);
+  b.set(a);
+  return b;
 }
 
 /** Key spaces this small get count(*) counters that tolerate runs of one group (see countAcc). */
@@ -123,6 +142,7 @@ function resultIsTime(call: Call, ctx: CompileContext): boolean {
   return compileExpr(call.args[0], ctx).time;
 }
 
+/** The result table over the first `groups` groups. */
 function buildTable(cmd: Stats, keys: Array<{ time: boolean; values: Value[] }>, groups: number, calls: Call[], accs: Accumulator[], times: boolean[]): Table {
   const t: Table = { columns: [], time: [], data: [], length: groups };
   cmd.by.forEach((b, k) => {
@@ -145,12 +165,19 @@ function buildTable(cmd: Stats, keys: Array<{ time: boolean; values: Value[] }>,
     },
   };
   for (const item of cmd.items) {
-    const c = compileExpr(item.expr, groupCtx);
-    // A bare aggregate is its own result column; no need to copy it.
-    const col = item.expr.type === 'call' && item.expr.aggregate ? results[calls.indexOf(item.expr)] : Array.from({ length: groups }, (_x, g) => c.get(g));
+    const x = item.expr;
+    // A bare aggregate is its own result column: no need to compile or copy it.
+    if (x.type === 'call' && x.aggregate) {
+      const j = calls.indexOf(x);
+      t.columns.push(item.name);
+      t.time.push(times[j]);
+      t.data.push(results[j]);
+      continue;
+    }
+    const c = compileExpr(x, groupCtx);
     t.columns.push(item.name);
     t.time.push(c.time);
-    t.data.push(col);
+    t.data.push(Array.from({ length: groups }, (_x, g) => c.get(g)));
   }
   return t;
 }

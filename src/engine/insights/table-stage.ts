@@ -68,7 +68,7 @@ export class TableStage {
         return;
       case 'stats': {
         const scan: RowScan = { lo: 0, hi: t.length, parts: [], selection: positions(t.length), chunk: 65_536, checkpoint: this.checkpoint };
-        this.table = runStats(cmd, ctx, scan, t.length).table;
+        this.table = runStats(cmd, ctx, scan, t.length, keep).table;
         return;
       }
     }

@@ -71,6 +71,36 @@ describe('group-by fast paths agree with the reference', () => {
     agree(unsorted, 'stats count(*) as n by bin(5m) | sort n desc | limit 4');
   });
 
+  it('bin() group ids found once per run of equal timestamps (filtered, limited, huge ranges)', () => {
+    const sorted = records(12_000, { action: 3, dstPort: 20 }, 9);
+    sorted[5].start = null;
+    delete sorted[6].start;
+    sorted[4100].start = null; // a null inside a later batch, between equal timestamps
+    agree(sorted, 'stats count(*) as n, sum(bytes) as s by bin(1m)');
+    agree(sorted, 'filter dstPort < 7 | stats count(*), max(bytes) by bin(30s)');
+    agree(sorted, 'stats count(*) by bin(5m) | limit 3');
+    agree(records(4000, { action: 2 }, 10, false), 'stats avg(bytes) as a by bin(10s) | sort a desc | limit 5');
+    // Beyond the bucket budget bin() keys go through the generic encoder.
+    const wide = Array.from({ length: 3000 }, (_x, k) => ({ start: k % 2 ? k : 1_000_000_000 + k * 997, bytes: k }));
+    agree(wide, 'stats count(*) as n, min(bytes) by bin(1s) | limit 50');
+  });
+
+  it('only the groups a following limit keeps are materialised, all are aggregated', () => {
+    const recs = records(12_000, { srcAddr: 2600, dstAddr: 2600, action: 3 }, 11, true, false);
+    for (const q of [
+      'stats count(*) as c, sum(bytes) as s by srcAddr, dstAddr',
+      'stats avg(bytes), min(bytes), max(bytes) by srcAddr, dstAddr | limit 7',
+      'stats count(*) as c, sum(bytes) / count(*) as mean by srcAddr | fields c * 2 as c2 | limit 5',
+      'stats count(*) as c by srcAddr, action | display c, srcAddr | limit 4',
+      'stats count(*) as c by srcAddr | sort c desc | limit 3',
+      'stats count(*) as c by srcAddr, dstAddr | stats count(*) as n by c',
+      'stats count(*) as c by srcAddr | filter c > 3 | limit 2',
+    ]) agree(recs, q);
+    const r = runQuery(buildStore(recs), 'stats count(*) as c by srcAddr, dstAddr');
+    expect(r.ok && r.rows.length).toBe(10_000); // more groups than the default limit
+
+  });
+
   it('top-k keeps ties in order of first appearance', () => {
     const recs = records(5000, { srcAddr: 6, dstPort: 5 }, 6);
     agree(recs, 'stats count(*) as c by dstPort | sort c desc | limit 2');
