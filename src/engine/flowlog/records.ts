@@ -81,6 +81,15 @@ class TextCache {
   }
 }
 
+/**
+ * A count or time read from the flow table's doubles, as a small integer where it fits: the
+ * table's doubles would otherwise be stored in each record as boxed numbers, one allocation
+ * per field per record (a third of the writer's garbage).
+ */
+function int(x: number): number {
+  return x <= 0x7fffffff ? x | 0 : x;
+}
+
 function toRecord(table: FlowTable, row: number, targets: readonly Target[], texts: TextCache): FlowLogRecord {
   const target = targets[table.target(row)];
   const info = target.info;
@@ -100,26 +109,26 @@ function toRecord(table: FlowTable, row: number, targets: readonly Target[], tex
     interfaceId: info.interfaceId,
     srcAddr: src,
     dstAddr: dst,
-    srcPort: Math.floor(ports / 65536),
-    dstPort: ports % 65536,
+    srcPort: ports >>> 16,
+    dstPort: ports & 0xffff,
     protocol: kind & 255,
-    packets: table.packets(row),
-    bytes: table.bytes(row),
-    start: table.start(row),
-    end: table.end(row),
+    packets: int(table.packets(row)),
+    bytes: int(table.bytes(row)),
+    start: int(table.start(row)),
+    end: int(table.end(row)),
     action: (kind & REJECT) !== 0 ? 'REJECT' : 'ACCEPT',
     logStatus: 'OK',
     vpcId: info.vpcId,
     subnetId: info.subnetId,
     instanceId: info.instanceId,
-    tcpFlags: table.flags(row),
+    tcpFlags: table.flags(row) | 0,
     type: 'IPv4',
     pktSrcAddr: pktSrcIp === srcIp ? src : texts.address(info, pktSrcIp),
     pktDstAddr: pktDstIp === dstIp ? dst : texts.address(info, pktDstIp),
     region: info.region,
     azId: info.azId,
     flowDirection: egress ? 'egress' : 'ingress',
-    trafficPath: egress && path >= 0 ? path : null,
+    trafficPath: egress && path >= 0 ? path | 0 : null,
   };
   const { vars, at, items } = target.template;
   for (let k = 0; k < vars.length; k++) items[at[k]] = varText(vars[k], fields, texts);
