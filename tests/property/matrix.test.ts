@@ -53,4 +53,19 @@ describe('reachability matrix (property)', () => {
       expect(disagreements(after, m), `seed ${seed} after edit ${e} ${JSON.stringify(q)}`).toEqual([]);
     }), { seed: 11, numRuns: 150 });
   });
+
+  it('stays equal to a rebuild over a sequence of edits on NAT networks (results patched from one update to the next)', () => {
+    const natQuery = fc.constantFrom<MatrixQuery>({ protocol: 1 }, { protocol: 6, port: 22 }, { protocol: 17, port: 53 });
+    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 2, maxLength: 5 }), natQuery, (seed, edits, q) => {
+      let doc = randomNatSnapshot(seed);
+      const m = buildReachabilityMatrix(compileNetwork(doc), q);
+      for (const e of edits) {
+        const edit = randomEdit(doc, e);
+        doc = edit.doc;
+        const net = compileNetwork(doc);
+        m.update(net, edit.change);
+        expect(sameMatrix(m, buildReachabilityMatrix(net, q)), `seed ${seed} edit ${e} ${JSON.stringify(edit.change)} ${JSON.stringify(q)}`).toEqual([]);
+      }
+    }), { seed: 13, numRuns: 100 });
+  });
 });

@@ -70,6 +70,11 @@ export class Lowering {
   readonly ambiguity = new Map<string, boolean>();
   /** Bumped on every update: cached forward NAT chains older than this are recomputed in place. */
   generation = 0;
+  /**
+   * The target words whose arrival rows the current update refreshed (Columns.refresh), or null
+   * when unknown (a build): results older by one generation may patch just these words.
+   */
+  dirtyWords: number[] | null = null;
   /** rows.ts's per-update view of each NAT gateway (NatHopNow), by NAT gateway id; entries carry their generation. */
   readonly hopsNow = new Map<string, unknown>();
   /** natReplies (nat-chain.ts) by NAT gateway id, tagged with the subnets it consulted. */
@@ -204,6 +209,8 @@ export class Lowering {
   forget(f: Forget, senders: Iterable<number>): void {
     for (const s of senders) this.rows[s] = undefined;
     this.generation++;
+    // Unknown until the caller has refreshed the arrival rows (Matrix.update sets it then).
+    this.dirtyWords = null;
     for (const id of f.acls ?? []) {
       this.acls.drop(id);
       this.scalar.drop(id);

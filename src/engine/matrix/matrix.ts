@@ -191,6 +191,9 @@ class Matrix implements ReachabilityMatrix {
     if (this.C.ensureInterRegion()) plan.targets.fill(0xffffffff);
     const targets = bitsOf(plan.targets).filter((t) => t < this.u.T.size);
     this.C.refresh(targets);
+    const dirty: number[] = [];
+    for (let w = 0; w < plan.targets.length; w++) if (plan.targets[w] !== 0) dirty.push(w);
+    this.L.dirtyWords = dirty;
     // Replies never consult security groups: only routing and NACL edits can move them.
     if (plan.replyVpcs) {
       const vpcs = forgetNatReturns(this.L, plan.replyVpcs, plan.receivers);

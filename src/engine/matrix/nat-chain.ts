@@ -20,6 +20,8 @@ export interface Reach {
   generation: number;
   /** natBack: targets whose reply passes or not depending only on the NAT's per-flow port (see natPortPasses). */
   ports?: Uint32Array;
+  /** natBack: the NAT subnet's leg and natReplies' result it was computed from (see natBack's shortcut). */
+  from?: { leg: object; back: Reach };
 }
 
 /**
@@ -73,17 +75,30 @@ export function natBack(L: Lowering, natId: string, arrival: (natSender: number)
   const words = L.u.T.words;
   const r = L.chains.get(natId, 'b2', (): Reach => ({ reach: L.arena.alloc(words), fallback: L.arena.alloc(words), routed: L.m.zeroT, generation: -1, ports: L.arena.alloc(words) }));
   if (r.generation === L.generation) return r;
-  r.generation = L.generation;
-  r.reach.fill(0);
-  r.fallback.fill(0);
-  const ports = r.ports!;
-  ports.fill(0);
   const { net, u } = L;
   const nat = net.natGateways.get(natId)!;
   const P = nat.subnet!;
   const sigma = u.natSender.get(natId)!;
   const leg = L.leg(P, 'fwd');
   const arrive = arrival(sigma);
+  const ports = r.ports!;
+  // Up to date as of the previous update, with the same leg and replies and no further NAT hop:
+  // only the NAT's arrival can have moved, and only in the target words the update refreshed.
+  if (L.dirtyWords !== null && r.generation === L.generation - 1 && leg.nats.length === 0 && r.from?.leg === leg) {
+    const back = natReplies(L, natId);
+    if (r.from.back === back) {
+      r.generation = L.generation;
+      for (const w of L.dirtyWords) {
+        r.reach[w] = arrive[w] & back.reach[w];
+        ports[w] = arrive[w] & back.ports![w];
+      }
+      return r;
+    }
+  }
+  r.generation = L.generation;
+  r.reach.fill(0);
+  r.fallback.fill(0);
+  ports.fill(0);
   for (let w = 0; w < words; w++) r.fallback[w] = leg.fallback[w];
   for (const hop of leg.nats) {
     const next = net.natGateways.get(hop.natId)!.subnet!;
@@ -97,6 +112,7 @@ export function natBack(L: Lowering, natId: string, arrival: (natSender: number)
     r.reach[w] = a & back.reach[w];
     ports[w] = a & back.ports![w];
   }
+  r.from = { leg, back };
   return r;
 }
 

@@ -222,6 +222,42 @@ describe('reachability matrix', () => {
     expect(cell(m, src, dst)).toBe(false);
   });
 
+  it('follows edits of the peer\'s security group one after another, through the NAT gateway (TCP: replies translated back)', () => {
+    const b = new SnapshotBuilder();
+    const x = b.vpc('10.0.0.0/16', 'x');
+    const y = b.vpc('10.1.0.0/16', 'y');
+    const pub = b.subnet(x.vpcId, '10.0.0.0/24', 'public');
+    const priv = b.subnet(x.vpcId, '10.0.1.0/24', 'private');
+    const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
+    const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
+    const gy = b.securityGroup(y.vpcId, 'gy', ALLOW_ALL);
+    const src = b.instance(priv, '10.0.1.10', 'src', { sgs: [gx] }).eniId;
+    const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [gy] }).eniId;
+    const nat = b.natGateway(pub, '10.0.0.200', '198.51.100.9');
+    const pcx = b.peering(x.vpcId, y.vpcId);
+    const privRt = b.routeTable(x.vpcId, [priv]);
+    b.route(privRt, '0.0.0.0/0', { NatGatewayId: nat });
+    b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
+    b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+    const m = buildReachabilityMatrix(net(b.build()), SSH);
+    expect(cell(m, src, dst)).toBe(true);
+    // The request arrives from the NAT's address: only the NAT gateway's own arrival changes.
+    const group = b.doc.SecurityGroups.find((g: { GroupId: string }) => g.GroupId === gy);
+    const steps: Array<[unknown[], boolean]> = [
+      [[{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.1.0/24' }] }], false],
+      [[{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '10.0.0.200/32' }] }], true],
+      [[], false],
+      [ALLOW_ALL, true],
+    ];
+    for (const [rules, reachable] of steps) {
+      group.IpPermissions = rules;
+      const n = net(b.build());
+      m.update(n, { kind: 'security-group', groupId: gy });
+      expect(sameMatrix(m, checked(n, SSH))).toEqual([]);
+      expect(cell(m, src, dst)).toBe(reachable);
+    }
+  });
+
   it('does not count a reply that leaves through a NAT gateway of the destination VPC (asymmetric return)', () => {
     const b = new SnapshotBuilder();
     const x = b.vpc('10.0.0.0/16', 'x');
