@@ -49,10 +49,14 @@ const INT_KEYS = new Float64Array(2048).fill(-1);
 const INT_TEXTS: string[] = new Array<string>(2048).fill('');
 const TIME_KEYS = new Float64Array(1024).fill(-1);
 const TIME_TEXTS: string[] = new Array<string>(1024).fill('');
+// Remote addresses: a flow's other end is usually one of a few hundred addresses per call.
+const IP_KEYS = new Float64Array(4096).fill(-1);
+const IP_TEXTS: string[] = new Array<string>(4096).fill('');
 
-/** Text of addresses and times: addresses per call, numbers from the shared caches. */
+/** Text of addresses, counts and times, from caches shared by every call (the mappings are pure). */
 class TextCache {
-  private ips = new Map<number, string>();
+  private ipKeys = IP_KEYS;
+  private ipTexts = IP_TEXTS;
   private intKeys = INT_KEYS;
   private intTexts = INT_TEXTS;
   private timeKeys = TIME_KEYS;
@@ -68,9 +72,10 @@ class TextCache {
 
   address(info: EniInfo, ip: number): string {
     if (ip === info.eni.privateIp) return info.privateIpText;
-    let text = this.ips.get(ip);
-    if (text === undefined) this.ips.set(ip, (text = flat(formatIpv4(ip))));
-    return text;
+    const slot = (ip ^ (ip >>> 12)) & 4095;
+    if (this.ipKeys[slot] === ip) return this.ipTexts[slot];
+    this.ipKeys[slot] = ip;
+    return (this.ipTexts[slot] = flat(formatIpv4(ip)));
   }
 
   time(t: number): string {
