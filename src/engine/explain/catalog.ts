@@ -13,8 +13,13 @@ import type { RouteFix } from './route-fix.ts';
 
 type Built = Omit<Explanation, 'path'>;
 
-const build = (code: ExplanationCode, component: string, direction: Built['direction'], message: string, fix?: string, action?: FixAction): Built =>
-  ({ code, direction, component, message, ...(fix ? { fix } : {}), ...(action ? { action } : {}) });
+/** A fresh object every call (the walk adds `path` to it); `fix` and `action` only when given, after the message. */
+function build(code: ExplanationCode, component: string, direction: Built['direction'], message: string, fix?: string, action?: FixAction): Built {
+  const e: Built = { code, direction, component, message };
+  if (fix) e.fix = fix;
+  if (action) e.action = action;
+  return e;
+}
 
 export function noRoute(table: NRouteTable, subnet: NSubnet | null, h: PacketHeader, fix: RouteFix): Built {
   const where = subnet ? ` (used by ${named(subnet.id, subnet.name)})` : '';

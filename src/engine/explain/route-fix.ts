@@ -1,5 +1,6 @@
 import { contains, formatCidr, isPublicIpv4 } from '../ip/index.ts';
-import type { Network, NEni, NRouteTable, NVpc } from '../model/network.ts';
+import type { Network, NEni, NPeering, NRouteTable, NVpc } from '../model/network.ts';
+import { cidrContaining, netIndex, vpcContaining } from '../walk/net-index.ts';
 import type { FixAction } from '../walk/types.ts';
 import { named } from './labels.ts';
 
@@ -10,24 +11,20 @@ export interface RouteFix {
 
 /** The VPC (other than `from`) whose CIDRs contain the address. */
 function vpcHolding(net: Network, ip: number, from: NVpc): { vpc: NVpc; cidr: string } | null {
-  for (const vpc of net.vpcs.values()) {
-    if (vpc === from) continue;
-    const c = vpc.cidrs.find((x) => contains(x, ip));
-    if (c) return { vpc, cidr: formatCidr(c) };
-  }
-  return null;
+  const vpc = vpcContaining(net, ip, from);
+  const c = vpc && cidrContaining(vpc, ip);
+  return c ? { vpc: vpc, cidr: formatCidr(c) } : null;
 }
 
-/** The peering connection between two VPCs, preferring an active one. */
-export function peeringBetween(net: Network, a: string, b: string) {
-  let found = null;
-  for (const p of net.peerings.values()) {
-    const joins = (p.requesterVpcId === a && p.accepterVpcId === b) || (p.requesterVpcId === b && p.accepterVpcId === a);
-    if (!joins || p.status === 'deleted' || p.status === 'rejected' || p.status === 'expired' || p.status === 'failed') continue;
-    if (p.status === 'active') return p;
-    found ??= p;
-  }
-  return found;
+/** The peering connection between two VPCs, preferring an active one (not deleted, rejected, expired or failed). */
+export function peeringBetween(net: Network, a: string, b: string): NPeering | null {
+  return netIndex(net).peerings.get(a)?.get(b) ?? null;
+}
+
+/** True when a route table of `vpcId` sends the address back over the peering. */
+function routesBackOver(net: Network, vpcId: string, pcxId: string, ip: number): boolean {
+  const tables = netIndex(net).tablesByVpc.get(vpcId);
+  return !!tables && tables.some((t) => t.routes.some((r) => r.target.kind === 'vpc-peering-connection' && r.target.id === pcxId && contains(r.destination, ip)));
 }
 
 /**
@@ -48,7 +45,7 @@ export function suggestRoute(net: Network, table: NRouteTable, dst: number, send
     const accept = p.status === 'active' ? '' : `Accept ${p.id} (it is ${p.status}), then add`;
     const verb = accept ? accept : 'Add';
     const back = vpc.cidrs[0];
-    const peerRoutesBack = !!back && [...net.routeTables.values()].some((t) => t.vpcId === peer.vpc.id && t.routes.some((r) => r.target.kind === 'vpc-peering-connection' && r.target.id === p.id && contains(r.destination, back.base)));
+    const peerRoutesBack = !!back && routesBackOver(net, peer.vpc.id, p.id, back.base);
     const reminder = peerRoutesBack ? '' : `; ${peer.vpc.id} needs a route back to ${formatCidr(back)} too`;
     return {
       fix: `${verb} a route ${peer.cidr} → ${p.id} to ${table.id}${reminder}.`,
@@ -56,7 +53,7 @@ export function suggestRoute(net: Network, table: NRouteTable, dst: number, send
     };
   }
   if (isPublicIpv4(dst)) {
-    const nat = [...net.natGateways.values()].find((n) => n.subnet?.vpc === vpc && n.state === 'available' && n.subnet?.routeTable !== table);
+    const nat = netIndex(net).natsByVpc.get(vpc)?.find((n) => n.subnet?.routeTable !== table);
     if (sender && sender.publicIp === null && nat) {
       return { fix: `Add a route 0.0.0.0/0 → ${nat.id} to ${table.id}: ${sender.id} has no public IP, so it reaches the internet through the NAT gateway.`, action: { kind: 'add-route', routeTableId: table.id, destination: '0.0.0.0/0', target: { NatGatewayId: nat.id } } };
     }

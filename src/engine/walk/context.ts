@@ -32,14 +32,19 @@ export interface NatSession {
  * or observations, so the trace shows the real path and the explanation names every blocker.
  */
 export class WalkContext {
-  private readonly hopList: Hop[] = [];
-  /** Hops whose detail is still to be written, with the function that writes it. */
-  private pendingHops: Hop[] = [];
-  private pendingDetails: (() => string)[] = [];
+  /**
+   * The hops recorded, each with its detail sentence. Only traceProbe records hops (the
+   * reachability matrix walks quietly), and it reads them all right away: sentences are
+   * written when the hop is recorded, by callers that check `recording` first so that quiet
+   * and what-if walks build no text and allocate no hop.
+   */
+  readonly hops: Hop[] = [];
   readonly observations: Observation[] = [];
   readonly explanations: Explanation[] = [];
   disposition: Disposition | null = null;
   stopped = false;
+  /** Hops are wanted: not a quiet walk, and the packet is not stopped yet. */
+  recording: boolean;
   /** The interface or internet host that finally received the packet. */
   deliveredTo: NEni | 'internet' | 'service' | null = null;
   /** Guards against routing loops (a NAT gateway routed to itself). */
@@ -48,7 +53,7 @@ export class WalkContext {
    * What each interface saw, what-if included: connection tracking. On the return path a
    * security group passes a packet only if that interface saw the request it answers.
    */
-  readonly seen: { eni: NEni; header: PacketHeader }[] = [];
+  readonly seen: Observation[] = [];
   /** Set on the return path when the reply is rewritten so that the client will not accept it. */
   replyBroken = false;
   /** The forward walk, for the return walk's connection tracking. */
@@ -61,69 +66,70 @@ export class WalkContext {
     readonly sessions: NatSession[],
     /** Only the verdict is wanted (the reachability matrix): no hops, no explanation texts. */
     readonly quiet = false,
-  ) {}
+  ) {
+    this.recording = !quiet;
+  }
 
   get isReturn(): boolean {
     return this.path === 'return';
   }
 
-  /** The hops recorded, each with its detail sentence. */
-  get hops(): Hop[] {
-    if (this.pendingHops.length > 0) {
-      const hops = this.pendingHops;
-      const details = this.pendingDetails;
-      this.pendingHops = [];
-      this.pendingDetails = [];
-      for (let i = 0; i < hops.length; i++) hops[i].detail = details[i]();
-    }
-    return this.hopList;
-  }
-
-  /** How many hops are recorded (without writing their details). */
+  /** How many hops are recorded. */
   get hopCount(): number {
-    return this.hopList.length;
+    return this.hops.length;
   }
 
-  /**
-   * Records a hop. `detail`, when given, writes the hop's sentence the first time the hops are
-   * read: sentences are built only for walks someone reads (an accessor per hop costs more).
-   */
-  hop(h: Hop, detail?: () => string): void {
-    if (this.stopped || this.quiet) return;
-    this.hopList.push(h);
-    if (detail !== undefined) {
-      this.pendingHops.push(h);
-      this.pendingDetails.push(detail);
-    }
+  /** Records a hop (its `detail` written): call only when `recording`, to build no sentence for nothing. */
+  hop(h: Hop): void {
+    if (this.recording) this.hops.push(h);
   }
 
   /** Records what an interface saw; the verdict may be changed to REJECT by the stages after. */
   observe(eni: NEni, direction: 'ingress' | 'egress', header: PacketHeader): Observation {
     const o: Observation = { eni, direction, header, action: 'ACCEPT', trafficPath: null };
-    this.seen.push({ eni, header });
+    this.seen.push(o);
     if (!this.stopped) this.observations.push(o);
     return o;
   }
 
   /** True when `eni` saw, on the way out, the request this packet answers. */
   isTrackedReply(eni: NEni, h: PacketHeader): boolean {
-    const seen = this.request?.seen ?? [];
-    return seen.some((s) => s.eni === eni && s.header.protocol === h.protocol && s.header.srcIp === h.dstIp && s.header.dstIp === h.srcIp && s.header.srcPort === h.dstPort && s.header.dstPort === h.srcPort);
+    if (this.request === null) return false;
+    const seen = this.request.seen;
+    for (let i = 0; i < seen.length; i++) {
+      const s = seen[i];
+      if (s.eni !== eni) continue;
+      const r = s.header;
+      if (r.protocol === h.protocol && r.srcIp === h.dstIp && r.dstIp === h.srcIp && r.srcPort === h.dstPort && r.dstPort === h.srcPort) return true;
+    }
+    return false;
   }
 
   /** Records a blocker that does not stop the packet (it travels on, but will not be accepted). */
   note(explain: () => Omit<Explanation, 'path'>): void {
-    if (!this.quiet) this.explanations.push({ ...explain(), path: this.path });
+    if (!this.quiet) this.explain(explain);
   }
 
   /** Records a blocker. Filters can be walked past (what-if); routing failures end the walk. */
   block(disposition: Disposition, explain: () => Omit<Explanation, 'path'>): void {
     // Explanations are sentences: built only when someone will read them.
-    if (!this.quiet) this.explanations.push({ ...explain(), path: this.path });
+    if (!this.quiet) this.explain(explain);
     if (!this.stopped) {
       this.disposition = disposition;
       this.stopped = true;
+      this.recording = false;
     }
+  }
+
+  /**
+   * Adds `path` to the explanation the builder made (a fresh object each call, see
+   * explain/catalog.ts): the same own properties, in the same order, as copying it into
+   * `{ ...e, path }` would give, without the copy.
+   */
+  private explain(explain: () => Omit<Explanation, 'path'>): void {
+    const e = explain() as Explanation;
+    e.path = this.path;
+    this.explanations.push(e);
   }
 
   /** Where the packet landed, even in what-if mode (to walk the reply from there). */

@@ -1,46 +1,59 @@
 import { evaluateAcl, evaluateSecurityGroups, type PacketHeader, type SgLine } from '../filter/index.ts';
-import { contains, type Cidr } from '../ip/index.ts';
+import type { Cidr } from '../ip/index.ts';
 import type { NEni, NSubnet, Network, NVpc } from '../model/network.ts';
 import { aclRestriction, remoteRange, sgMismatch } from '../explain/catalog.ts';
 import { named } from '../explain/labels.ts';
 import type { WalkContext } from './context.ts';
-
-const GROUP_PEERS = new WeakMap<Network, Map<string, string[]>>();
+import { cidrContaining, netIndex, vpcContaining } from './net-index.ts';
 
 /** VPCs whose security groups a VPC's rules may reference: active, same-region peers (AWS: no references across regions). */
-function groupPeers(net: Network, vpcId: string): string[] {
-  let byVpc = GROUP_PEERS.get(net);
-  if (!byVpc) {
-    byVpc = new Map();
-    for (const p of net.peerings.values()) {
-      if (p.status !== 'active' || !p.requesterVpcId || !p.accepterVpcId) continue;
-      if (p.requesterRegion && p.accepterRegion && p.requesterRegion !== p.accepterRegion) continue;
-      for (const [a, b] of [[p.requesterVpcId, p.accepterVpcId], [p.accepterVpcId, p.requesterVpcId]]) {
-        const list = byVpc.get(a);
-        if (list) list.push(b);
-        else byVpc.set(a, [b]);
-      }
+function groupPeers(net: Network): Map<string, string[]> {
+  const byVpc = new Map<string, string[]>();
+  for (const p of net.peerings.values()) {
+    if (p.status !== 'active' || !p.requesterVpcId || !p.accepterVpcId) continue;
+    if (p.requesterRegion && p.accepterRegion && p.requesterRegion !== p.accepterRegion) continue;
+    for (const [a, b] of [[p.requesterVpcId, p.accepterVpcId], [p.accepterVpcId, p.requesterVpcId]]) {
+      const list = byVpc.get(a);
+      if (list) list.push(b);
+      else byVpc.set(a, [b]);
     }
-    GROUP_PEERS.set(net, byVpc);
   }
-  return byVpc.get(vpcId) ?? [];
+  return byVpc;
+}
+
+/**
+ * The private-address maps a VPC's security groups can "see": its own, then its group peers'
+ * (in peering order), the maps that exist only. Built once per network and VPC.
+ */
+function groupScope(net: Network, vpcId: string): Map<number, NEni>[] {
+  const index = netIndex(net);
+  let scope = index.groupScopes.get(vpcId);
+  if (scope === undefined) {
+    const peers = (index.groupPeers ??= groupPeers(net)).get(vpcId) ?? [];
+    scope = [];
+    for (const id of [vpcId, ...peers]) {
+      const byIp = net.enisByPrivateIp.get(id);
+      if (byIp) scope.push(byIp);
+    }
+    index.groupScopes.set(vpcId, scope);
+  }
+  return scope;
 }
 
 /** The security groups of the interface that owns a private address the SG can "see". */
 export function groupsOfPrivateAddress(net: Network, vpc: NVpc, ip: number): ReadonlySet<string> | null {
-  const local = net.enisByPrivateIp.get(vpc.id)?.get(ip);
-  if (local) return local.groupIds;
-  for (const other of groupPeers(net, vpc.id)) {
-    const eni = net.enisByPrivateIp.get(other)?.get(ip);
+  const scope = groupScope(net, vpc.id);
+  for (let i = 0; i < scope.length; i++) {
+    const eni = scope[i].get(ip);
     if (eni) return eni.groupIds;
   }
   return null;
 }
 
-/** The CIDR of the VPC that holds an address, to suggest as a rule's source. */
+/** The CIDR of the VPC that holds an address (the first in map order), to suggest as a rule's source. */
 export function vpcCidrOf(net: Network, ip: number): Cidr | null {
-  for (const vpc of net.vpcs.values()) for (const c of vpc.cidrs) if (contains(c, ip)) return c;
-  return null;
+  const vpc = vpcContaining(net, ip);
+  return vpc && cidrContaining(vpc, ip);
 }
 
 // Per interface (of an immutable network): its groups' rules in one direction.
@@ -59,18 +72,18 @@ function groupLines(eni: NEni, direction: 'ingress' | 'egress'): SgLine[][] {
 export function securityGroupStage(ctx: WalkContext, eni: NEni, h: PacketHeader, direction: 'ingress' | 'egress', remoteGroups: ReadonlySet<string> | null): boolean {
   const first = eni.groups[0]?.id ?? [...eni.groupIds][0] ?? eni.id;
   if (ctx.isReturn && ctx.isTrackedReply(eni, h)) {
-    ctx.hop({ component: first, kind: 'security-group', action: 'allow', detail: '' }, () => `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked`);
+    if (ctx.recording) ctx.hop({ component: first, kind: 'security-group', action: 'allow', detail: `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked` });
     return true;
   }
   const lines = groupLines(eni, direction);
   const remoteIp = direction === 'ingress' ? h.srcIp : h.dstIp;
   const match = evaluateSecurityGroups(lines, h, { ip: remoteIp, groupIds: remoteGroups });
   if (match) {
-    ctx.hop({ component: match.groupId, kind: 'security-group', action: 'allow', detail: '', rule: match.permission }, () => `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`);
+    if (ctx.recording) ctx.hop({ component: match.groupId, kind: 'security-group', action: 'allow', detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`, rule: match.permission });
     return true;
   }
   const verb = direction === 'ingress' ? 'inbound' : 'outbound';
-  ctx.hop({ component: first, kind: 'security-group', action: 'deny', detail: '' }, () => `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it`);
+  if (ctx.recording) ctx.hop({ component: first, kind: 'security-group', action: 'deny', detail: `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it` });
   ctx.block('DENIED', () => sgMismatch(eni, direction, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp))));
   return false;
 }
@@ -82,14 +95,16 @@ export function securityGroupStage(ctx: WalkContext, eni: NEni, h: PacketHeader,
 export function aclStage(ctx: WalkContext, subnet: NSubnet, h: PacketHeader, egress: boolean): boolean {
   const acl = subnet.acl;
   const line = evaluateAcl(egress ? acl.egress : acl.ingress, h, egress);
-  const verb = egress ? 'outbound' : 'inbound';
   const allowed = line.action === 'allow';
-  const which = acl.implicit ? ` (the VPC's default network ACL, assumed: the snapshot has none)` : '';
-  ctx.hop({
-    component: acl.id, kind: 'network-acl', action: allowed ? 'allow' : 'deny',
-    detail: '',
-    rule: line.entry ?? { RuleNumber: line.ruleNumber, Protocol: '-1', RuleAction: line.action, Egress: egress, CidrBlock: '0.0.0.0/0' },
-  }, () => `${verb} entry ${line.label} of ${acl.id}${which} for ${named(subnet.id, subnet.name)} ${allowed ? 'allows' : 'denies'} it`);
+  if (ctx.recording) {
+    const verb = egress ? 'outbound' : 'inbound';
+    const which = acl.implicit ? ` (the VPC's default network ACL, assumed: the snapshot has none)` : '';
+    ctx.hop({
+      component: acl.id, kind: 'network-acl', action: allowed ? 'allow' : 'deny',
+      detail: `${verb} entry ${line.label} of ${acl.id}${which} for ${named(subnet.id, subnet.name)} ${allowed ? 'allows' : 'denies'} it`,
+      rule: line.entry ?? { RuleNumber: line.ruleNumber, Protocol: '-1', RuleAction: line.action, Egress: egress, CidrBlock: '0.0.0.0/0' },
+    });
+  }
   if (!allowed) {
     const remoteIp = egress ? h.dstIp : h.srcIp;
     ctx.block('DENIED', () => aclRestriction(acl, subnet, egress, line, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp)), ctx.isReturn));

@@ -11,6 +11,7 @@ import { arriveAtEni, reservedNote } from './arrive.ts';
 import { decideRoute, nextHopSubnet, peerVpcId, sameRegionPeering, type RouteDecision } from './route-decision.ts';
 import { toInternetGateway } from './internet.ts';
 import { throughNatGateway } from './nat.ts';
+import { peeringDocument } from './net-index.ts';
 
 const MAX_STEPS = 16;
 
@@ -33,7 +34,7 @@ function trafficPathOf(d: RouteDecision, leg: Leg): number | null {
 
 function routeHop(ctx: WalkContext, table: NRouteTable, route: NRoute, action: 'route' | 'drop', why = ''): void {
   const dest = formatCidr(route.destination);
-  ctx.hop({ component: table.id, kind: 'route-table', action, detail: '', rule: route.route }, () => `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`);
+  if (ctx.recording) ctx.hop({ component: table.id, kind: 'route-table', action, detail: `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`, rule: route.route });
 }
 
 /**
@@ -57,7 +58,7 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
     case 'no-table':
       return;
     case 'none':
-      ctx.hop({ component: d.table.id, kind: 'route-table', action: 'drop', detail: '' }, () => `no route matches ${formatIpv4(h.dstIp)}`);
+      if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action: 'drop', detail: `no route matches ${formatIpv4(h.dstIp)}` });
       ctx.block('NO_ROUTE', () => noRoute(d.table, leg.subnet, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
       return;
     case 'blackhole':
@@ -115,24 +116,24 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
   }
   routeHop(ctx, d.table, d.route, 'route');
   if (!vpcContains(vpc, h.srcIp)) {
-    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: '' }, () => `source ${formatIpv4(h.srcIp)} is not in ${vpc.id}`);
+    if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `source ${formatIpv4(h.srcIp)} is not in ${vpc.id}` });
     ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'source', vpc.id));
     return;
   }
   const peer = ctx.net.vpcs.get(peerId);
   if (!peer) {
-    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', detail: '' }, () => `to ${peerId}, which is not in the snapshot`);
+    if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', detail: `to ${peerId}, which is not in the snapshot` });
     ctx.block('UNSUPPORTED', () => unsupportedComponent(peerId, 'VPC that is not in the snapshot'));
     return;
   }
   if (!vpcContains(peer, h.dstIp)) {
-    ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: '' }, () => `destination ${formatIpv4(h.dstIp)} is not in the peer ${peer.id} (${peer.cidrs.map(formatCidr).join(', ')})`);
+    if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `destination ${formatIpv4(h.dstIp)} is not in the peer ${peer.id} (${peer.cidrs.map(formatCidr).join(', ')})` });
     const holder = [...ctx.net.vpcs.values()].find((v) => v !== vpc && v !== peer && vpcContains(v, h.dstIp));
     ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'destination', peer.id, holder ? [vpc.id, holder.id] : undefined));
     return;
   }
   const region = sameRegionPeering(pcx) ? '' : ` (inter-region: ${pcx.requesterRegion} ↔ ${pcx.accepterRegion})`;
-  ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', detail: '', rule: ctx.net.snapshot.VpcPeeringConnections?.find((p) => p.VpcPeeringConnectionId === pcx.id) }, () => `to ${named(peer.id, peer.name)}${region}`);
+  if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'route', detail: `to ${named(peer.id, peer.name)}${region}`, rule: peeringDocument(ctx.net, pcx.id) });
   const eni = ctx.net.enisByPrivateIp.get(peer.id)?.get(h.dstIp);
   if (!eni) {
     const subnet = peer.subnets.find((s) => s.cidr && s.cidr.base <= h.dstIp && h.dstIp < s.cidr.base + 2 ** (32 - s.cidr.prefix));

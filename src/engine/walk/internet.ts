@@ -21,7 +21,9 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   const h = leg.header;
   const vpc = leg.subnet.vpc;
   const route = d.route;
-  const hop = (action: 'route' | 'drop') => ctx.hop({ component: d.table.id, kind: 'route-table', action, detail: '', rule: route.route }, () => `route ${formatCidr(route.destination)} → ${targetId(route)}`);
+  const hop = (action: 'route' | 'drop') => {
+    if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route });
+  };
   if (!d.igw) {
     hop('drop');
     ctx.block('NULL_ROUTED', () => badStateRoute(d.table, route, `${targetId(route)} is not in the snapshot (deleted), which makes the route a blackhole`, `Attach an internet gateway to ${vpc.id} and point the route at it.`));
@@ -35,18 +37,18 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   }
   hop('route');
   if (!isPublicIpv4(h.dstIp)) {
-    ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: '' }, () => `${formatIpv4(h.dstIp)} is not a public address`);
+    if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: `${formatIpv4(h.dstIp)} is not a public address` });
     ctx.block('DROPPED_BY_GATEWAY', () => igwPrivateDestination(igw.id, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
     return;
   }
   const owner = ctx.net.enisByPrivateIp.get(vpc.id)?.get(h.srcIp) ?? null;
   const publicIp = owner && owner.privateIp === h.srcIp ? owner.publicIp : null;
   if (publicIp === null) {
-    ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: '' }, () => `${formatIpv4(h.srcIp)} has no public IPv4 address`);
+    if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: `${formatIpv4(h.srcIp)} has no public IPv4 address` });
     ctx.block('DROPPED_BY_GATEWAY', () => igwNoPublicIp(igw.id, owner ?? leg.sender, h));
     return;
   }
-  ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: '' }, () => `source ${formatIpv4(h.srcIp)} → public ${formatIpv4(publicIp)}`);
+  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `source ${formatIpv4(h.srcIp)} → public ${formatIpv4(publicIp)}` });
   acrossInternet(ctx, { ...h, srcIp: publicIp });
 }
 
@@ -54,12 +56,14 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
 export function acrossInternet(ctx: WalkContext, h: PacketHeader): void {
   const target = ctx.net.enisByPublicIp.get(h.dstIp);
   if (!target) {
-    ctx.hop({ component: 'internet', kind: 'internet', action: 'deliver', detail: '' }, () => `the internet host ${formatIpv4(h.dstIp)} receives it`);
+    if (ctx.recording) ctx.hop({ component: 'internet', kind: 'internet', action: 'deliver', detail: `the internet host ${formatIpv4(h.dstIp)} receives it` });
     ctx.deliver('internet', h, 'EXITS_NETWORK');
     return;
   }
-  const detail = ctx.hopCount === 0 ? `the internet host ${formatIpv4(h.srcIp)} replies to ${formatIpv4(h.dstIp)}` : `across the internet to ${formatIpv4(h.dstIp)}`;
-  ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail });
+  if (ctx.recording) {
+    const detail = ctx.hopCount === 0 ? `the internet host ${formatIpv4(h.srcIp)} replies to ${formatIpv4(h.dstIp)}` : `across the internet to ${formatIpv4(h.dstIp)}`;
+    ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail });
+  }
   enterFromInternet(ctx, h, target);
 }
 
@@ -68,7 +72,7 @@ export function acrossInternet(ctx: WalkContext, h: PacketHeader): void {
  * interface only through its public address; a private one is not routed on the internet.
  */
 export function startOnInternet(ctx: WalkContext, h: PacketHeader, target: NEni | null): void {
-  ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail: '' }, () => `the internet host ${formatIpv4(h.srcIp)} sends to ${formatIpv4(h.dstIp)}`);
+  if (ctx.recording) ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail: `the internet host ${formatIpv4(h.srcIp)} sends to ${formatIpv4(h.dstIp)}` });
   if (!target || target.publicIp !== h.dstIp) {
     const vpc = target?.vpc ?? null;
     const component = vpc?.internetGateway?.id ?? vpc?.id ?? 'internet';
@@ -89,7 +93,7 @@ export function enterFromInternet(ctx: WalkContext, h: PacketHeader, eni: NEni):
     ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(vpc?.id ?? eni.id, eni, `${named(vpc?.id ?? '?', vpc?.name)} has no internet gateway attached, so nothing from the internet reaches ${formatIpv4(h.dstIp)}.`));
     return;
   }
-  ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: '' }, () => `destination public ${formatIpv4(h.dstIp)} → ${formatIpv4(eni.privateIp)}`);
+  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${formatIpv4(h.dstIp)} → ${formatIpv4(eni.privateIp)}` });
   const inside = { ...h, dstIp: eni.privateIp };
   if (eni.natGatewayId) {
     arriveAtNat(ctx, inside, eni, true);

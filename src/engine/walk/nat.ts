@@ -21,7 +21,9 @@ const portText = (h: PacketHeader, ip: number, port: number) => (h.protocol === 
 export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { kind: 'nat' }>): void {
   const h = leg.header;
   const nat = d.nat;
-  const routeHop = (action: 'route' | 'drop') => ctx.hop({ component: d.table.id, kind: 'route-table', action, detail: '', rule: d.route.route }, () => `route ${formatCidr(d.route.destination)} → ${targetId(d.route)}`);
+  const routeHop = (action: 'route' | 'drop') => {
+    if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(d.route.destination)} → ${targetId(d.route)}`, rule: d.route.route });
+  };
   if (!nat) {
     routeHop('drop');
     ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `${targetId(d.route)} is not in the snapshot (deleted), which makes the route a blackhole`, `Create a NAT gateway in a public subnet and point the route at it.`));
@@ -39,7 +41,7 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   }
   routeHop('route');
   if (h.protocol !== 1 && h.protocol !== 6 && h.protocol !== 17) {
-    ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: '' }, () => `protocol ${h.protocol} is not supported`);
+    if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: `protocol ${h.protocol} is not supported` });
     ctx.block('DROPPED_BY_GATEWAY', () => protocolRestriction(nat.id, h));
     return;
   }
@@ -55,7 +57,7 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   const port = natSourcePort(h.protocol, h.srcIp, h.srcPort, h.dstIp);
   const out = { ...h, srcIp: nat.privateIp, srcPort: port };
   ctx.sessions.push({ natId: nat.id, replyKey: natReplyKey(h.protocol, h.dstIp, h.dstPort, nat.privateIp, port), originalSrcIp: h.srcIp, originalSrcPort: h.srcPort });
-  ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: '' }, () => `source ${portText(h, h.srcIp, h.srcPort)} → ${portText(h, out.srcIp, port)}`);
+  if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: `source ${portText(h, h.srcIp, h.srcPort)} → ${portText(h, out.srcIp, port)}` });
   const obsOut = ctx.observe(natEni, 'egress', out);
   forwardFrom(ctx, { subnet: nat.subnet, header: out, sender: natEni, sourceGroups: null, senderObservation: obsOut });
 }
@@ -74,12 +76,12 @@ export function arriveAtNat(ctx: WalkContext, h: PacketHeader, natEni: NEni, cro
   const key = natReplyKey(h.protocol, h.srcIp, h.srcPort, h.dstIp, h.dstPort);
   const session = ctx.sessions.find((s) => s.natId === nat.id && s.replyKey === key);
   if (!session) {
-    ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: ''}, () => 'no connection of the NAT gateway matches it');
+    if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: 'no connection of the NAT gateway matches it'});
     ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(nat.id, h, 'that accepts it: a NAT gateway only passes back replies to connections it opened', 'Give the instance its own public IP, or open the connection from the private instance.'));
     return;
   }
   const back = { ...h, dstIp: session.originalSrcIp, dstPort: session.originalSrcPort };
-  ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: '' }, () => `destination ${portText(h, h.dstIp, h.dstPort)} → ${portText(h, back.dstIp, back.dstPort)}`);
+  if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: `destination ${portText(h, h.dstIp, h.dstPort)} → ${portText(h, back.dstIp, back.dstPort)}` });
   const obsOut = ctx.observe(natEni, 'egress', back);
   forwardFrom(ctx, { subnet: nat.subnet, header: back, sender: natEni, sourceGroups: null, senderObservation: obsOut });
 }

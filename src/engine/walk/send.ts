@@ -17,10 +17,10 @@ export function sendFromEni(ctx: WalkContext, eni: NEni, h: PacketHeader): void 
   if (service) {
     if (service.answers) {
       const what = ctx.isReturn ? `receives the reply from ${service.name}` : `reaches ${service.name} on its host`;
-      ctx.hop({ component: eni.id, kind: 'network-interface', action: 'deliver', detail: '' }, () => `${named(eni.id, eni.name)} ${what}: security groups and network ACLs do not filter it and flow logs do not record it`);
+      if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'deliver', detail: `${named(eni.id, eni.name)} ${what}: security groups and network ACLs do not filter it and flow logs do not record it` });
       ctx.deliver('service', h);
     } else {
-      ctx.hop({ component: eni.id, kind: 'network-interface', action: 'drop', detail: '' }, () => `${service.name} answers only ${service.accepts}`);
+      if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'drop', detail: `${service.name} answers only ${service.accepts}` });
       ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(eni.vpc?.id ?? eni.id, h, `that answers ${trafficLabel(h)}: it is ${service.name}, which answers only ${service.accepts}`, `Send ${service.accepts} instead.`));
     }
     return;
@@ -28,11 +28,11 @@ export function sendFromEni(ctx: WalkContext, eni: NEni, h: PacketHeader): void 
   if (!eni.subnet || !eni.vpc) {
     // Exports may hold an interface without its subnet or VPC (another account's file missing).
     const missing = eni.subnet ? eni.subnet.vpc.id : (ctx.net.snapshot.NetworkInterfaces?.find((n) => n.NetworkInterfaceId === eni.id)?.SubnetId ?? eni.id);
-    ctx.hop({ component: eni.id, kind: 'network-interface', action: 'drop', detail: '' }, () => `${eni.id} is in ${missing}, which is not in the snapshot`);
+    if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'drop', detail: `${eni.id} is in ${missing}, which is not in the snapshot` });
     ctx.block('UNSUPPORTED', () => unsupportedComponent(missing, 'subnet or VPC that is not in the snapshot'));
     return;
   }
-  ctx.hop({ component: eni.id, kind: 'network-interface', action: 'allow', detail: '' }, () => `${named(eni.id, eni.name)} (${formatIpv4(eni.privateIp)}) sends ${trafficLabel(h)} ${flowLabel(h)}`);
+  if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'allow', detail: `${named(eni.id, eni.name)} (${formatIpv4(eni.privateIp)}) sends ${trafficLabel(h)} ${flowLabel(h)}` });
   const obs = ctx.observe(eni, 'egress', h);
   if (!securityGroupStage(ctx, eni, h, 'egress', groupsOfPrivateAddress(ctx.net, eni.vpc, h.dstIp))) obs.action = 'REJECT';
   forwardFrom(ctx, { subnet: eni.subnet, header: h, sender: eni, sourceGroups: h.srcIp === eni.privateIp || eni.privateIps.includes(h.srcIp) ? eni.groupIds : null, senderObservation: obs });
