@@ -3,12 +3,12 @@
  * component that stopped the traffic, one plain sentence that names it and the rule, and the
  * change that would let the traffic through.
  */
-import { type Cidr, cidrOf, formatCidr, formatIpv4 } from '../ip/index.ts';
+import { type Cidr, cidrOf, formatCidr } from '../ip/index.ts';
 import type { AclLine, PacketHeader } from '../filter/index.ts';
 import type { NAcl, NEni, NRoute, NRouteTable, NSubnet } from '../model/network.ts';
 import type { Explanation, ExplanationCode, FixAction } from '../walk/types.ts';
 import { aclEntryFor, describeAclEntry, describePermission, permissionFor } from './fixes.ts';
-import { flowLabel, named, trafficLabel } from './labels.ts';
+import { flowLabel, named, trafficLabel, ipText } from './labels.ts';
 import type { RouteFix } from './route-fix.ts';
 
 type Built = Omit<Explanation, 'path'>;
@@ -23,7 +23,7 @@ function build(code: ExplanationCode, component: string, direction: Built['direc
 
 export function noRoute(table: NRouteTable, subnet: NSubnet | null, h: PacketHeader, fix: RouteFix): Built {
   const where = subnet ? ` (used by ${named(subnet.id, subnet.name)})` : '';
-  return build('NO_ROUTE_TO_DESTINATION', table.id, null, `Route table ${table.id}${where} has no route that matches ${formatIpv4(h.dstIp)}, so the packet is dropped.`, fix.fix, fix.action);
+  return build('NO_ROUTE_TO_DESTINATION', table.id, null, `Route table ${table.id}${where} has no route that matches ${ipText(h.dstIp)}, so the packet is dropped.`, fix.fix, fix.action);
 }
 
 export function badStateRoute(table: NRouteTable, route: NRoute, reason: string, fix: string, action?: FixAction): Built {
@@ -42,7 +42,7 @@ export function remoteRange(ip: number, vpcCidr: Cidr | null): Cidr {
 
 export function sgMismatch(eni: NEni, direction: 'ingress' | 'egress', h: PacketHeader, remote: Cidr): Built {
   const groups = [...eni.groupIds].join(', ') || 'no security group';
-  const other = direction === 'ingress' ? `from ${formatIpv4(h.srcIp)}` : `to ${formatIpv4(h.dstIp)}`;
+  const other = direction === 'ingress' ? `from ${ipText(h.srcIp)}` : `to ${ipText(h.dstIp)}`;
   const verb = direction === 'ingress' ? 'inbound' : 'outbound';
   const permission = permissionFor(h, remote);
   const group = eni.groups[0]?.id ?? [...eni.groupIds][0];
@@ -76,27 +76,27 @@ export function pcxCidr(pcxId: string, h: PacketHeader, problem: 'source' | 'des
       ? `Peer the two VPCs that must talk directly (a peering connection of their own) and route the traffic over it; for the internet, use the VPC's own internet or NAT gateway.`
       : `Send the traffic from an address inside the peered VPC, or peer the source VPC directly.`;
   return build('PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcxId, null,
-    `Peering connection ${pcxId} carries only traffic between the two peered VPCs, but the ${problem} ${formatIpv4(ip)} is not in ${vpcId}: peering is not transitive and a VPC cannot use its peer's gateways.`,
+    `Peering connection ${pcxId} carries only traffic between the two peered VPCs, but the ${problem} ${ipText(ip)} is not in ${vpcId}: peering is not transitive and a VPC cannot use its peer's gateways.`,
     fix);
 }
 
 export function igwNoPublicIp(igwId: string, sender: NEni | null, h: PacketHeader): Built {
-  const who = sender ? named(sender.id, sender.name) : formatIpv4(h.srcIp);
+  const who = sender ? named(sender.id, sender.name) : ipText(h.srcIp);
   return build('IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', igwId, 'egress',
-    `Internet gateway ${igwId} drops traffic from ${who}: it has no public IPv4 address or Elastic IP to translate ${formatIpv4(h.srcIp)} to.`,
+    `Internet gateway ${igwId} drops traffic from ${who}: it has no public IPv4 address or Elastic IP to translate ${ipText(h.srcIp)} to.`,
     sender ? `Associate an Elastic IP with ${sender.id}, or route the subnet's internet traffic through a NAT gateway in a public subnet.` : undefined);
 }
 
 /** `route` is the route that would reach the address instead (over a peering), when there is one. */
 export function igwPrivateDestination(igwId: string, h: PacketHeader, route?: RouteFix): Built {
   return build('IGW_DESTINATION_ADDRESS_NOT_IN_RFC1918_EGRESS', igwId, 'egress',
-    `Internet gateway ${igwId} drops traffic to ${formatIpv4(h.dstIp)}: it is a private address, which the internet does not route.`,
-    route?.action ? route.fix : `Route ${formatIpv4(h.dstIp)} through the peering connection, VPN or transit gateway that leads to its network instead of the internet gateway.`,
+    `Internet gateway ${igwId} drops traffic to ${ipText(h.dstIp)}: it is a private address, which the internet does not route.`,
+    route?.action ? route.fix : `Route ${ipText(h.dstIp)} through the peering connection, VPN or transit gateway that leads to its network instead of the internet gateway.`,
     route?.action);
 }
 
 export function noEniAtDestination(component: string, h: PacketHeader, where: string, fix?: string): Built {
-  return build('NO_ENI_AT_DESTINATION', component, null, `No network interface has the address ${formatIpv4(h.dstIp)} ${where}, so nothing receives the packet.`, fix ?? 'Send the traffic to the private IP of a running instance.');
+  return build('NO_ENI_AT_DESTINATION', component, null, `No network interface has the address ${ipText(h.dstIp)} ${where}, so nothing receives the packet.`, fix ?? 'Send the traffic to the private IP of a running instance.');
 }
 
 export function igwIngressNoPublicIp(component: string, eni: NEni | null, reason: string): Built {
@@ -110,7 +110,7 @@ export function protocolRestriction(natId: string, h: PacketHeader): Built {
 
 export function asymmetricReturn(natId: string, table: NRouteTable, h: PacketHeader, fix: RouteFix): Built {
   return build('ASYMMETRIC_RETURN_PATH', natId, null,
-    `The reply to ${formatIpv4(h.dstIp)} leaves by route table ${table.id} through NAT gateway ${natId}, which rewrites its source address: the client receives a packet that answers nothing it sent and drops it. Replies must come back the way the request went.`,
+    `The reply to ${ipText(h.dstIp)} leaves by route table ${table.id} through NAT gateway ${natId}, which rewrites its source address: the client receives a packet that answers nothing it sent and drops it. Replies must come back the way the request went.`,
     fix.fix, fix.action);
 }
 

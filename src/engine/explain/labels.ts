@@ -17,7 +17,21 @@ export function trafficLabel(h: PacketHeader): string {
 /** "10.1.0.5 → 10.2.0.7". */
 export function flowLabel(h: PacketHeader): string {
   const ports = h.protocol === 6 || h.protocol === 17;
-  return ports ? `${formatIpv4(h.srcIp)}:${h.srcPort} → ${formatIpv4(h.dstIp)}:${h.dstPort}` : `${formatIpv4(h.srcIp)} → ${formatIpv4(h.dstIp)}`;
+  return ports ? `${ipText(h.srcIp)}:${h.srcPort} → ${ipText(h.dstIp)}:${h.dstPort}` : `${ipText(h.srcIp)} → ${ipText(h.dstIp)}`;
+}
+
+// A trace writes the same few addresses into several sentences (its hops, its explanations):
+// their texts come from a small direct-mapped cache shared by every call (the mapping is pure,
+// so what a slot holds never changes an output; -1 marks an empty slot).
+const IP_KEYS = new Float64Array(1024).fill(-1);
+const IP_TEXTS: string[] = new Array<string>(1024).fill('');
+
+/** formatIpv4, cached: "10.1.0.5". */
+export function ipText(ip: number): string {
+  const slot = (ip ^ (ip >>> 10) ^ (ip >>> 20)) & 1023;
+  if (IP_KEYS[slot] === ip) return IP_TEXTS[slot];
+  IP_KEYS[slot] = ip;
+  return (IP_TEXTS[slot] = formatIpv4(ip));
 }
 
 export const ip = formatIpv4;

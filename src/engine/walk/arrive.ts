@@ -1,5 +1,5 @@
-import { formatIpv4, last } from '../ip/index.ts';
-import { named, trafficLabel } from '../explain/labels.ts';
+import { last } from '../ip/index.ts';
+import { named, trafficLabel, ipText } from '../explain/labels.ts';
 import type { NEni, NSubnet } from '../model/network.ts';
 import type { WalkContext } from './context.ts';
 import { aclStage, securityGroupStage } from './filters.ts';
@@ -19,7 +19,7 @@ export function arriveAtEni(ctx: WalkContext, leg: Pick<Leg, 'header'>, eni: NEn
     if (!aclStage(ctx, eni.subnet, h, false)) obs.action = 'REJECT';
   }
   if (!securityGroupStage(ctx, eni, h, 'ingress', remoteGroups)) obs.action = 'REJECT';
-  if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'deliver', detail: `${named(eni.id, eni.name)} (${formatIpv4(eni.privateIp)}${eni.instanceId ? `, ${eni.instanceId}` : ''}) receives ${trafficLabel(h)}` });
+  if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'deliver', detail: `${named(eni.id, eni.name)} (${ipText(eni.privateIp)}${eni.instanceId ? `, ${eni.instanceId}` : ''}) receives ${trafficLabel(h)}` });
   ctx.deliver(eni, h);
 }
 

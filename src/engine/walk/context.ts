@@ -19,8 +19,12 @@ export interface Observation {
 /** A NAT gateway's translation, kept so the reply can be translated back (connection tracking). */
 export interface NatSession {
   natId: string;
-  /** The reply's header as it arrives at the NAT (from the far end to the NAT's address/port). */
-  replyKey: string;
+  /** The reply's 5-tuple as it arrives at the NAT: from the far end to the NAT's address and port. */
+  protocol: number;
+  remoteIp: number;
+  remotePort: number;
+  natIp: number;
+  natPort: number;
   /** Where the reply must go after translation back. */
   originalSrcIp: number;
   originalSrcPort: number;

@@ -1,7 +1,7 @@
-import { formatCidr, formatIpv4 } from '../ip/index.ts';
+import { formatCidr } from '../ip/index.ts';
 import { badStateRoute, noEniAtDestination, noRoute, pcxCidr, targetId, unsupportedComponent } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
-import { named } from '../explain/labels.ts';
+import { named, ipText } from '../explain/labels.ts';
 import { vpcContains } from '../model/compile.ts';
 import type { NRoute, NRouteTable } from '../model/network.ts';
 import type { WalkContext } from './context.ts';
@@ -58,7 +58,7 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
     case 'no-table':
       return;
     case 'none':
-      if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action: 'drop', detail: `no route matches ${formatIpv4(h.dstIp)}` });
+      if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action: 'drop', detail: `no route matches ${ipText(h.dstIp)}` });
       ctx.block('NO_ROUTE', () => noRoute(d.table, leg.subnet, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
       return;
     case 'blackhole':
@@ -116,7 +116,7 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
   }
   routeHop(ctx, d.table, d.route, 'route');
   if (!vpcContains(vpc, h.srcIp)) {
-    if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `source ${formatIpv4(h.srcIp)} is not in ${vpc.id}` });
+    if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `source ${ipText(h.srcIp)} is not in ${vpc.id}` });
     ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'source', vpc.id));
     return;
   }
@@ -127,7 +127,7 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
     return;
   }
   if (!vpcContains(peer, h.dstIp)) {
-    if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `destination ${formatIpv4(h.dstIp)} is not in the peer ${peer.id} (${peer.cidrs.map(formatCidr).join(', ')})` });
+    if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `destination ${ipText(h.dstIp)} is not in the peer ${peer.id} (${peer.cidrs.map(formatCidr).join(', ')})` });
     const holder = [...ctx.net.vpcs.values()].find((v) => v !== vpc && v !== peer && vpcContains(v, h.dstIp));
     ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'destination', peer.id, holder ? [vpc.id, holder.id] : undefined));
     return;

@@ -1,6 +1,6 @@
-import { formatCidr, formatIpv4, isPublicIpv4 } from '../ip/index.ts';
+import { formatCidr, isPublicIpv4 } from '../ip/index.ts';
 import { badStateRoute, igwIngressNoPublicIp, igwNoPublicIp, igwPrivateDestination, targetId } from '../explain/catalog.ts';
-import { named } from '../explain/labels.ts';
+import { named, ipText } from '../explain/labels.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
@@ -37,18 +37,18 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   }
   hop('route');
   if (!isPublicIpv4(h.dstIp)) {
-    if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: `${formatIpv4(h.dstIp)} is not a public address` });
+    if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: `${ipText(h.dstIp)} is not a public address` });
     ctx.block('DROPPED_BY_GATEWAY', () => igwPrivateDestination(igw.id, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
     return;
   }
   const owner = ctx.net.enisByPrivateIp.get(vpc.id)?.get(h.srcIp) ?? null;
   const publicIp = owner && owner.privateIp === h.srcIp ? owner.publicIp : null;
   if (publicIp === null) {
-    if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: `${formatIpv4(h.srcIp)} has no public IPv4 address` });
+    if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: `${ipText(h.srcIp)} has no public IPv4 address` });
     ctx.block('DROPPED_BY_GATEWAY', () => igwNoPublicIp(igw.id, owner ?? leg.sender, h));
     return;
   }
-  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `source ${formatIpv4(h.srcIp)} → public ${formatIpv4(publicIp)}` });
+  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `source ${ipText(h.srcIp)} → public ${ipText(publicIp)}` });
   acrossInternet(ctx, { ...h, srcIp: publicIp });
 }
 
@@ -56,12 +56,12 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
 export function acrossInternet(ctx: WalkContext, h: PacketHeader): void {
   const target = ctx.net.enisByPublicIp.get(h.dstIp);
   if (!target) {
-    if (ctx.recording) ctx.hop({ component: 'internet', kind: 'internet', action: 'deliver', detail: `the internet host ${formatIpv4(h.dstIp)} receives it` });
+    if (ctx.recording) ctx.hop({ component: 'internet', kind: 'internet', action: 'deliver', detail: `the internet host ${ipText(h.dstIp)} receives it` });
     ctx.deliver('internet', h, 'EXITS_NETWORK');
     return;
   }
   if (ctx.recording) {
-    const detail = ctx.hopCount === 0 ? `the internet host ${formatIpv4(h.srcIp)} replies to ${formatIpv4(h.dstIp)}` : `across the internet to ${formatIpv4(h.dstIp)}`;
+    const detail = ctx.hopCount === 0 ? `the internet host ${ipText(h.srcIp)} replies to ${ipText(h.dstIp)}` : `across the internet to ${ipText(h.dstIp)}`;
     ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail });
   }
   enterFromInternet(ctx, h, target);
@@ -72,13 +72,13 @@ export function acrossInternet(ctx: WalkContext, h: PacketHeader): void {
  * interface only through its public address; a private one is not routed on the internet.
  */
 export function startOnInternet(ctx: WalkContext, h: PacketHeader, target: NEni | null): void {
-  if (ctx.recording) ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail: `the internet host ${formatIpv4(h.srcIp)} sends to ${formatIpv4(h.dstIp)}` });
+  if (ctx.recording) ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail: `the internet host ${ipText(h.srcIp)} sends to ${ipText(h.dstIp)}` });
   if (!target || target.publicIp !== h.dstIp) {
     const vpc = target?.vpc ?? null;
     const component = vpc?.internetGateway?.id ?? vpc?.id ?? 'internet';
     const why = target
-      ? `${named(target.id, target.name)} has no public IPv4 address or Elastic IP, so the internet cannot reach it; ${formatIpv4(h.dstIp)} is a private address.`
-      : `${formatIpv4(h.dstIp)} is not a public address of any interface in this network.`;
+      ? `${named(target.id, target.name)} has no public IPv4 address or Elastic IP, so the internet cannot reach it; ${ipText(h.dstIp)} is a private address.`
+      : `${ipText(h.dstIp)} is not a public address of any interface in this network.`;
     ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(component, target, why));
     return;
   }
@@ -90,10 +90,10 @@ export function enterFromInternet(ctx: WalkContext, h: PacketHeader, eni: NEni):
   const vpc = eni.vpc;
   const igw = vpc?.internetGateway ?? null;
   if (!vpc || !igw) {
-    ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(vpc?.id ?? eni.id, eni, `${named(vpc?.id ?? '?', vpc?.name)} has no internet gateway attached, so nothing from the internet reaches ${formatIpv4(h.dstIp)}.`));
+    ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(vpc?.id ?? eni.id, eni, `${named(vpc?.id ?? '?', vpc?.name)} has no internet gateway attached, so nothing from the internet reaches ${ipText(h.dstIp)}.`));
     return;
   }
-  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${formatIpv4(h.dstIp)} → ${formatIpv4(eni.privateIp)}` });
+  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${ipText(h.dstIp)} → ${ipText(eni.privateIp)}` });
   const inside = { ...h, dstIp: eni.privateIp };
   if (eni.natGatewayId) {
     arriveAtNat(ctx, inside, eni, true);

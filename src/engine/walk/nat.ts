@@ -1,17 +1,17 @@
-import { formatIpv4 } from '../ip/index.ts';
 import { asymmetricReturn, badStateRoute, noEniAtDestination, protocolRestriction, targetId } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import { formatCidr } from '../ip/index.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
-import type { WalkContext } from './context.ts';
+import type { NatSession, WalkContext } from './context.ts';
 import { aclStage } from './filters.ts';
 import type { Leg } from './leg.ts';
 import type { RouteDecision } from './route-decision.ts';
 import { forwardFrom } from './forward.ts';
-import { natReplyKey, natSourcePort } from './nat-port.ts';
+import { natSourcePort } from './nat-port.ts';
+import { ipText } from '../explain/labels.ts';
 
-const portText = (h: PacketHeader, ip: number, port: number) => (h.protocol === 6 || h.protocol === 17 ? `${formatIpv4(ip)}:${port}` : formatIpv4(ip));
+const portText = (h: PacketHeader, ip: number, port: number) => (h.protocol === 6 || h.protocol === 17 ? `${ipText(ip)}:${port}` : ipText(ip));
 
 /**
  * Through a NAT gateway: it enters the NAT's subnet (network ACL inbound, unless the sender
@@ -56,7 +56,7 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   if (nat.subnet !== leg.subnet && !aclStage(ctx, nat.subnet, h, false)) obsIn.action = 'REJECT';
   const port = natSourcePort(h.protocol, h.srcIp, h.srcPort, h.dstIp);
   const out = { ...h, srcIp: nat.privateIp, srcPort: port };
-  ctx.sessions.push({ natId: nat.id, replyKey: natReplyKey(h.protocol, h.dstIp, h.dstPort, nat.privateIp, port), originalSrcIp: h.srcIp, originalSrcPort: h.srcPort });
+  ctx.sessions.push({ natId: nat.id, protocol: h.protocol, remoteIp: h.dstIp, remotePort: h.dstPort, natIp: nat.privateIp, natPort: port, originalSrcIp: h.srcIp, originalSrcPort: h.srcPort });
   if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: `source ${portText(h, h.srcIp, h.srcPort)} → ${portText(h, out.srcIp, port)}` });
   const obsOut = ctx.observe(natEni, 'egress', out);
   forwardFrom(ctx, { subnet: nat.subnet, header: out, sender: natEni, sourceGroups: null, senderObservation: obsOut });
@@ -73,8 +73,7 @@ export function arriveAtNat(ctx: WalkContext, h: PacketHeader, natEni: NEni, cro
   if (!nat || !nat.subnet) return;
   const obsIn = ctx.observe(natEni, 'ingress', h);
   if (crossesSubnet && !aclStage(ctx, nat.subnet, h, false)) obsIn.action = 'REJECT';
-  const key = natReplyKey(h.protocol, h.srcIp, h.srcPort, h.dstIp, h.dstPort);
-  const session = ctx.sessions.find((s) => s.natId === nat.id && s.replyKey === key);
+  const session = findSession(ctx.sessions, nat.id, h);
   if (!session) {
     if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: 'no connection of the NAT gateway matches it'});
     ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(nat.id, h, 'that accepts it: a NAT gateway only passes back replies to connections it opened', 'Give the instance its own public IP, or open the connection from the private instance.'));
@@ -84,4 +83,13 @@ export function arriveAtNat(ctx: WalkContext, h: PacketHeader, natEni: NEni, cro
   if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: `destination ${portText(h, h.dstIp, h.dstPort)} → ${portText(h, back.dstIp, back.dstPort)}` });
   const obsOut = ctx.observe(natEni, 'egress', back);
   forwardFrom(ctx, { subnet: nat.subnet, header: back, sender: natEni, sourceGroups: null, senderObservation: obsOut });
+}
+
+/**
+ * The session a reply belongs to: its 5-tuple is the one the NAT sent the request with,
+ * reversed. Compared as natReplyKey's texts would be (so NaN matches NaN).
+ */
+function findSession(sessions: readonly NatSession[], natId: string, h: PacketHeader): NatSession | undefined {
+  const same = (a: number, b: number) => a === b || (a !== a && b !== b);
+  return sessions.find((s) => s.natId === natId && same(s.protocol, h.protocol) && same(s.remoteIp, h.srcIp) && same(s.remotePort, h.srcPort) && same(s.natIp, h.dstIp) && same(s.natPort, h.dstPort));
 }

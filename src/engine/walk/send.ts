@@ -1,6 +1,5 @@
-import { formatIpv4 } from '../ip/index.ts';
 import { noEniAtDestination, unsupportedComponent } from '../explain/catalog.ts';
-import { flowLabel, named, trafficLabel } from '../explain/labels.ts';
+import { flowLabel, named, trafficLabel, ipText } from '../explain/labels.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
 import type { WalkContext } from './context.ts';
@@ -32,7 +31,7 @@ export function sendFromEni(ctx: WalkContext, eni: NEni, h: PacketHeader): void 
     ctx.block('UNSUPPORTED', () => unsupportedComponent(missing, 'subnet or VPC that is not in the snapshot'));
     return;
   }
-  if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'allow', detail: `${named(eni.id, eni.name)} (${formatIpv4(eni.privateIp)}) sends ${trafficLabel(h)} ${flowLabel(h)}` });
+  if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'allow', detail: `${named(eni.id, eni.name)} (${ipText(eni.privateIp)}) sends ${trafficLabel(h)} ${flowLabel(h)}` });
   const obs = ctx.observe(eni, 'egress', h);
   if (!securityGroupStage(ctx, eni, h, 'egress', groupsOfPrivateAddress(ctx.net, eni.vpc, h.dstIp))) obs.action = 'REJECT';
   forwardFrom(ctx, { subnet: eni.subnet, header: h, sender: eni, sourceGroups: h.srcIp === eni.privateIp || eni.privateIps.includes(h.srcIp) ? eni.groupIds : null, senderObservation: obs });

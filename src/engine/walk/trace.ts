@@ -77,11 +77,11 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
   const reachable = delivered && (!expectsReply || walks.returned);
   const fwdObs = walks.forward.observations;
   const backObs = walks.back?.observations ?? [];
-  const schedule = packetSchedule(protocol, probe.count ?? DEFAULT_COUNT, delivered, walks.returned);
+  const schedule = scheduleOf(protocol, probe.count ?? DEFAULT_COUNT, delivered, walks.returned);
   const start = probe.start ?? DEFAULT_START;
   const flowLogs = writeRecords(net, probe.flowLogs ?? 'snapshot', fwdObs, backObs, schedule, start);
   const result: TraceResult = {
-    warnings: diagnostics.filter((d) => d.severity === 'warning').map((d) => ({ code: d.code, path: d.path, message: d.message })),
+    warnings: warningsOf(diagnostics),
     reachable,
     forward: { delivered, hops: walks.forward.hops },
     return: walks.back ? { delivered: walks.returned, hops: walks.back.hops } : null,
@@ -92,9 +92,31 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
     result,
     { disposition: walks.forward.disposition ?? 'DENIED', hops: walks.forward.hops },
     walks.back ? { disposition: walks.back.disposition ?? 'DENIED', hops: walks.back.hops } : null,
-    () => buildEvents(fwdObs, backObs, schedule, start),
+    fwdObs, backObs, schedule, start,
   );
   return { ok: true, details };
+}
+
+/** The contract's warnings: the diagnostics of severity "warning", in order. */
+function warningsOf(diagnostics: readonly Diagnostic[]): TraceResult['warnings'] {
+  const out: TraceResult['warnings'] = [];
+  for (const d of diagnostics) if (d.severity === 'warning') out.push({ code: d.code, path: d.path, message: d.message });
+  return out;
+}
+
+// Schedules depend on four small values only: kept, shared by every trace (read, never modified).
+const SCHEDULES = new Map<number, PacketSpec[]>();
+const CACHED_COUNTS = 64;
+
+/** packetSchedule, cached for the usual packet counts. */
+function scheduleOf(protocol: number, count: number, delivered: boolean, established: boolean): PacketSpec[] {
+  if (!Number.isInteger(count) || count < 0 || count > CACHED_COUNTS) return packetSchedule(protocol, count, delivered, established);
+  // packetSchedule distinguishes ICMP, TCP and everything else.
+  const kind = protocol === 1 ? 0 : protocol === 6 ? 1 : 2;
+  const key = ((count * 3 + kind) * 2 + (delivered ? 1 : 0)) * 2 + (established ? 1 : 0);
+  let schedule = SCHEDULES.get(key);
+  if (schedule === undefined) SCHEDULES.set(key, (schedule = packetSchedule(protocol, count, delivered, established)));
+  return schedule;
 }
 
 /**
@@ -103,14 +125,20 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
  */
 class Details implements TraceDetails {
   #events: EniPacketEvent[] | null = null;
-  #build: () => EniPacketEvent[];
+  readonly #fwd: Observation[];
+  readonly #back: Observation[];
+  readonly #schedule: PacketSpec[];
+  readonly #start: number;
 
-  constructor(readonly result: TraceResult, readonly forward: PathTrace, readonly back: PathTrace | null, build: () => EniPacketEvent[]) {
-    this.#build = build;
+  constructor(readonly result: TraceResult, readonly forward: PathTrace, readonly back: PathTrace | null, fwdObs: Observation[], backObs: Observation[], schedule: PacketSpec[], start: number) {
+    this.#fwd = fwdObs;
+    this.#back = backObs;
+    this.#schedule = schedule;
+    this.#start = start;
   }
 
   get events(): EniPacketEvent[] {
-    return (this.#events ??= this.#build());
+    return (this.#events ??= buildEvents(this.#fwd, this.#back, this.#schedule, this.#start));
   }
 }
 
