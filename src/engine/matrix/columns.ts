@@ -25,10 +25,13 @@ export class Columns {
   k1: Uint32Array;
   natReplies: ReplyPart[] = [];
   walkReplies: ReplyPart[] = [];
+  /**
+   * Senders whose k1 bits the last refresh flipped, or null when it could not tell (a full
+   * transpose): a row whose k1 did not move, nor anything else it reads, keeps its words.
+   */
+  k1Changed: Uint32Array | null = null;
   /** Senders some reply part concerns (their rows take the slow path). */
   replySenders: Uint32Array;
-  /** Arrival rows by Target.arrivalKey, tagged with its subnet and groups. */
-  private readonly arrivals = new Shelf<{ a1: Uint32Array; a2: Uint32Array }>();
   /** Reply rows by subnet, then whether the address is inside the VPC. */
   private readonly replies = new Shelf<Uint32Array>();
   private readonly parts: ReplyParts;
@@ -66,27 +69,28 @@ export class Columns {
     const needed = this.interRegion();
     if (needed === (this.a2 !== null)) return false;
     this.a2 = needed ? new Uint32Array(this.L.u.T.size * this.ws) : null;
-    // Cached arrival rows were made without (or with) the variant: make them again.
-    this.arrivals.clear();
     if (needed) this.fill(this.L.u.targets.map((_, t) => t));
     return true;
   }
 
-  /** Drops cached rows of the subnets and security groups an edit touched. */
-  forget(subnets: Iterable<string>, groups: Iterable<string>): void {
-    for (const id of subnets) {
-      this.arrivals.dropTagged(id);
-      this.replies.drop(id);
-    }
-    for (const g of groups) this.arrivals.dropTagged(g);
+  /** Drops cached reply rows of the subnets an edit touched (arrival rows are not cached). */
+  forget(subnets: Iterable<string>): void {
+    for (const id of subnets) this.replies.drop(id);
   }
 
   /** Recomputes the given targets' rows and brings the transpose up to date. */
   refresh(targets: readonly number[]): void {
+    if (targets.length > PATCH_LIMIT) {
+      this.fill(targets);
+      this.transposeAll();
+      this.k1Changed = null;
+      return;
+    }
+    const changed = (this.k1Changed ??= new Uint32Array(this.ws));
+    changed.fill(0);
     if (targets.length === 0) return;
     this.fill(targets);
-    if (targets.length > PATCH_LIMIT) this.transposeAll();
-    else for (const t of targets) this.patchColumn(t);
+    for (const t of targets) this.patchColumn(t, changed);
   }
 
   /** Whether sender s passes target t's arrival filters (with or without group references). */
@@ -100,14 +104,49 @@ export class Columns {
     return ((this.r![t * this.ws + (s >>> 5)] >>> (s & 31)) & 1) === 1;
   }
 
+  /**
+   * Recomputes the given targets' rows of a1, a2 and r. Arrival rows are a few word operations
+   * each: made in place rather than cached per (subnet, groups), which cost more in keys,
+   * tags and copies than it saved. Targets come in address order, so neighbours mostly share
+   * a subnet and groups: their inputs are looked up once per run.
+   */
   private fill(targets: readonly number[]): void {
     const { ws, L, a1, a2, r } = this;
+    const m = L.m;
+    let subnetId: string | null | undefined;
+    let nacl = m.allS;
+    let same = m.allS;
+    let groupsKey: string | undefined;
+    let sg = { cidr: m.zeroS, group: m.zeroS };
+    let replyOf: string | null | undefined;
+    let replyInVpc = false;
+    let rep = m.zeroS;
     for (const t of targets) {
       const target = L.u.targets[t];
-      const a = this.arrival(target);
-      a1.set(a.a1, t * ws);
-      a2?.set(a.a2, t * ws);
-      r?.set(this.reply(target), t * ws);
+      if (target.subnetId !== subnetId) {
+        subnetId = target.subnetId;
+        // NACL inbound (skipped from the same subnet, absent without one).
+        const subnet = subnetId ? L.net.subnets.get(subnetId)! : null;
+        nacl = subnet ? L.acl(subnet.acl, 'fi') : m.allS;
+        same = subnet ? m.inSubnet('S', subnet.id) : m.allS;
+      }
+      if (target.groupsKey !== groupsKey) {
+        groupsKey = target.groupsKey;
+        sg = L.sgIn(L.net.enis.get(target.eniId)!.groups, groupsKey);
+      }
+      const base = t * ws;
+      const { cidr, group } = sg;
+      for (let w = 0; w < ws; w++) a1[base + w] = (nacl[w] | same[w]) & (cidr[w] | group[w]);
+      // The variant without group references is needed only with an inter-region peering.
+      if (a2) for (let w = 0; w < ws; w++) a2[base + w] = (nacl[w] | same[w]) & cidr[w];
+      if (r) {
+        if (target.subnetId !== replyOf || target.inVpc !== replyInVpc) {
+          replyOf = target.subnetId;
+          replyInVpc = target.inVpc;
+          rep = this.reply(target);
+        }
+        r.set(rep, base);
+      }
     }
     for (const [sender, row] of this.senderArrivals) {
       const word = sender >>> 5;
@@ -145,41 +184,22 @@ export class Columns {
     transposeBits(this.a1, nt, ws, this.k1, L.u.S.size, wt, this.r ?? undefined);
   }
 
-  private patchColumn(t: number): void {
+  /** Writes target t's column of k1, marking in `changed` the senders whose bit flipped. */
+  private patchColumn(t: number, changed: Uint32Array): void {
     const { wt, k1 } = this;
     const row = this.scratch;
     this.source(t, row);
     const ns = this.L.u.S.size;
     const word = t >>> 5;
-    const bit = 1 << (t & 31);
+    const shift = t & 31;
     for (let s = 0; s < ns; s++) {
       const i = s * wt + word;
-      if ((row[s >>> 5] >>> (s & 31)) & 1) k1[i] |= bit;
-      else k1[i] &= ~bit;
-    }
-  }
-
-  /** The request's arrival: NACL inbound (skipped from the same subnet, absent without one) and security groups. */
-  private arrival(t: Target): { a1: Uint32Array; a2: Uint32Array } {
-    const key = t.arrivalKey;
-    const hit = this.arrivals.peek(key, '');
-    if (hit) return hit;
-    return this.arrivals.get(key, '', () => {
-      const { L, ws } = this;
-      const m = L.m;
-      const subnet = t.subnetId ? L.net.subnets.get(t.subnetId)! : null;
-      const nacl = subnet ? L.acl(subnet.acl, 'fi') : m.allS;
-      const same = subnet ? m.inSubnet('S', subnet.id) : m.allS;
-      const sg = L.sgIn(L.net.enis.get(t.eniId)!.groups, key.slice(key.indexOf('|') + 1));
-      // The variant without group references is needed only with an inter-region peering.
-      const a = { a1: L.arena.alloc(ws), a2: this.a2 ? L.arena.alloc(ws) : L.m.zeroS };
-      for (let w = 0; w < ws; w++) {
-        const n = nacl[w] | same[w];
-        a.a1[w] = n & (sg.cidr[w] | sg.group[w]);
-        if (this.a2) a.a2[w] = n & sg.cidr[w];
+      const now = (row[s >>> 5] >>> (s & 31)) & 1;
+      if (((k1[i] >>> shift) & 1) !== now) {
+        k1[i] ^= 1 << shift;
+        changed[s >>> 5] |= 1 << (s & 31);
       }
-      return a;
-    }, () => [key.slice(0, key.indexOf('|')), ...key.slice(key.indexOf('|') + 1).split(',')]);
+    }
   }
 
   /**
@@ -190,7 +210,7 @@ export class Columns {
   private reply(t: Target): Uint32Array {
     const { L } = this;
     if (!t.subnetId) return L.m.zeroS;
-    const inVpc = t.replyKey.endsWith('1');
+    const inVpc = t.inVpc;
     const hit = this.replies.peek(t.subnetId, inVpc ? '1' : '0');
     if (hit) return hit;
     return this.replies.get(t.subnetId, inVpc ? '1' : '0', () => {

@@ -13,9 +13,10 @@ function lineMatches(protocol: number | null, ports: AclLine['ports'], h: Packet
  * the last entry to the first, so the first matching entry (lowest rule number) wins, as in
  * evaluateAcl. Nothing matching falls to the last line (the "*" deny).
  */
-export function aclMask(space: Space, lines: readonly AclLine[], h: PacketHeader, arena: Arena): Uint32Array {
+export function aclMask(space: Space, lines: readonly AclLine[], h: PacketHeader, arena: Arena | Uint32Array): Uint32Array {
   const last = lines[lines.length - 1];
-  const bits = arena.alloc(space.words);
+  // A scratch bitset (cleared here) instead of the arena, for masks that are folded and dropped.
+  const bits = arena instanceof Uint32Array ? arena.fill(0) : arena.alloc(space.words);
   if (last?.action === 'allow') setRange(bits, 0, space.size);
   for (let k = lines.length - 1; k >= 0; k--) {
     const l = lines[k];

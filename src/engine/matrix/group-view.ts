@@ -29,7 +29,7 @@ export function groupView(L: Lowering, vpc: NVpc, groupId: string): Uint32Array 
   const { m, u, net } = L;
   const visible = L.visible(vpc);
   const bits = L.arena.copy(m.withGroup('T', groupId));
-  const seen = m.ownedIn('T', visible);
+  const seen = L.seenFrom(vpc);
   for (let w = 0; w < bits.length; w++) bits[w] &= seen[w];
   for (const [lo, hi] of u.aliased) {
     const ip = u.T.addrs[lo];

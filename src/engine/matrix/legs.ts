@@ -9,6 +9,8 @@ import { usableNat } from './universe.ts';
  */
 export interface NatHop {
   natId: string;
+  /** The NAT gateway's index in the sender space (Universe.natSender), for array-indexed per-NAT state. */
+  sender: number;
   mask: Uint32Array;
 }
 
@@ -33,6 +35,16 @@ export interface Leg {
   noCross: boolean;
   /** True when fallback is empty. */
   noFallback: boolean;
+  /** rowPath's memo: which of the leg's bitsets meet the words of one update's runs. */
+  hits: LegHits | null;
+}
+
+/** Whether a leg's pcxCross, fallback and NAT hop masks have bits in the words of `runs`. */
+export interface LegHits {
+  runs: readonly [number, number][];
+  cross: boolean;
+  fallback: boolean;
+  nat: boolean;
 }
 
 /**
@@ -46,7 +58,7 @@ export function buildLeg(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep'): Leg {
   // Most legs have no peering or fallback addresses: they share the space's zero bitset
   // until written (see own()), which keeps the thousands of legs small.
   const zero = L.m.zero(sp);
-  const leg: Leg = { local: zero, pcxSame: zero, pcxCross: zero, nats: [], fallback: zero, direct: zero, noCross: true, noFallback: true };
+  const leg: Leg = { local: zero, pcxSame: zero, pcxCross: zero, nats: [], fallback: zero, direct: zero, noCross: true, noFallback: true, hits: null };
   const table = P.routeTable;
   if (table) route(L, P, dir, leg);
   leg.noCross = leg.pcxCross === zero || leg.pcxCross.every((v) => v === 0);
@@ -80,7 +92,7 @@ function route(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep', leg: Leg): void {
       const owned = m.owned(sp, vpc.id);
       const hop = m.hop(sp, P.id);
       const local = own(L, leg, 'local', words);
-      for (let w = w0; w < w1; w++) local[w] |= mask[w] & owned[w] & (aclOut[w] | hop[w]);
+      for (let w = w0; w < w1; w++) local[w] |= mask[w - w0] & owned[w] & (aclOut[w] | hop[w]);
     } else if (t.kind === 'vpc-peering-connection') {
       const pcx = net.peerings.get(t.id);
       if (!pcx || pcx.status !== 'active') continue;
@@ -90,31 +102,31 @@ function route(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep', leg: Leg): void {
       if (peerId === vpc.id) {
         // A VPC peered with itself crosses its own subnets' NACLs twice: rare, walked pair by pair.
         const fallback = own(L, leg, 'fallback', words);
-        for (let w = w0; w < w1; w++) fallback[w] |= mask[w];
+        for (let w = w0; w < w1; w++) fallback[w] |= mask[w - w0];
         continue;
       }
       if (!peer) continue;
       const into = own(L, leg, sameRegionPeering(pcx) ? 'pcxSame' : 'pcxCross', words);
       const owned = m.owned(sp, peer.id);
       const inside = m.vpcCidrs(sp, peer);
-      for (let w = w0; w < w1; w++) into[w] |= mask[w] & owned[w] & inside[w] & aclOut[w];
+      for (let w = w0; w < w1; w++) into[w] |= mask[w - w0] & owned[w] & inside[w] & aclOut[w];
     } else if (t.kind === 'nat-gateway') {
       const nat = net.natGateways.get(t.id);
       if (!nat || !usableNat(nat) || nat.subnet!.vpc.id !== vpc.id) continue;
       const same = nat.subnet!.id === P.id;
       let hop = leg.nats.find((n) => n.natId === nat.id);
-      if (!hop) leg.nats.push((hop = { natId: nat.id, mask: a.alloc(words) }));
-      for (let w = w0; w < w1; w++) hop.mask[w] |= mask[w] & (same ? 0xffffffff : aclOut[w]);
+      if (!hop) leg.nats.push((hop = { natId: nat.id, sender: L.u.natSender.get(nat.id)!, mask: a.alloc(words) }));
+      for (let w = w0; w < w1; w++) hop.mask[w] |= mask[w - w0] & (same ? 0xffffffff : aclOut[w]);
     } else if (t.kind === 'internet-gateway') {
       const igw = net.internetGateways.get(t.id);
       if (!igw || igw.attachedVpcId !== vpc.id) continue;
       // The gateway drops private destinations; a public one crosses the internet: walked.
       const pub = m.public(sp);
       let any = 0;
-      for (let w = w0; w < w1; w++) any |= mask[w] & pub[w];
+      for (let w = w0; w < w1; w++) any |= mask[w - w0] & pub[w];
       if (any === 0) continue;
       const fallback = own(L, leg, 'fallback', words);
-      for (let w = w0; w < w1; w++) fallback[w] |= mask[w] & pub[w];
+      for (let w = w0; w < w1; w++) fallback[w] |= mask[w - w0] & pub[w];
     }
   }
 }

@@ -1,7 +1,7 @@
 import { contains } from '../ip/index.ts';
 import { vpcContains } from '../model/compile.ts';
 import type { NAcl, NRouteTable, NSecurityGroup, NSubnet, NVpc, Network } from '../model/network.ts';
-import { type Arena, allOnes, orInto } from './bitset.ts';
+import { type Arena, orInto, setRange } from './bitset.ts';
 import { aclAllows, aclMask, natPortSamples, sgMasks } from './filters.ts';
 import { groupView, visiblePeers } from './group-view.ts';
 import type { Headers } from './headers.ts';
@@ -21,6 +21,8 @@ export type AclDir = 'fo' | 'fi' | 'ro' | 'ri';
 
 /** See Lowering.rowClass. */
 export interface RowClass {
+  /** The sender's subnet. */
+  subnetId: string;
   sgo: Uint32Array;
   leg: Leg;
   /** Delivered by the route table to where group references still match: local, same-region peering. */
@@ -28,6 +30,8 @@ export interface RowClass {
   /** Delivered across an inter-region peering; null when none (or the source is outside its VPC). */
   d2: Uint32Array | null;
   nir: Uint32Array | null;
+  /** The reply's NACL inbound at the source subnet, over targets, without the same-subnet skip (replies through a NAT gateway); null without a reply. */
+  ri: Uint32Array | null;
   /** Requests through a NAT gateway of this VPC may come back (an ambiguous NAT address). */
   ambiguous: boolean;
 }
@@ -40,6 +44,21 @@ export interface Forget {
   vpcs?: ReadonlySet<string>;
   groups?: ReadonlySet<string>;
 }
+
+/**
+ * Row kinds (Lowering.rowKinds), per sender: what makes a row's words depend on more than its
+ * row class, the transposed arrival rows (k1) and its VPC's NAT gateways. An update may leave
+ * a row alone only when none of these bits is set (see Matrix.update).
+ */
+export const ROW_UNKNOWN = 1;
+/** No row class (no subnet or VPC). */
+export const ROW_NONE = 2;
+/** May cross an inter-region peering (reads the arrival rows without group references). */
+export const ROW_CROSS = 4;
+/** Its subnet's leg leaves some targets to the walk. */
+export const ROW_FALLBACK = 8;
+/** Requests through its VPC's NAT gateways are left to the walk (natRepliesAmbiguous). */
+export const ROW_AMBIGUOUS = 16;
 
 const tagsOfKey = (key: string) => () => {
   const bar = key.indexOf('|');
@@ -64,6 +83,7 @@ export class Lowering {
   private readonly ins = new Shelf<{ cidr: Uint32Array; group: Uint32Array }>();
   private readonly views = new Shelf<Uint32Array>();
   private readonly peers = new Shelf<string[]>();
+  private readonly seen = new Map<string, Uint32Array>();
   /** NAT chain results (nat-chain.ts), by NAT gateway id then direction and step. */
   readonly chains = new Shelf<Reach>();
   /** Per VPC, whether its NAT gateways' addresses are ambiguous (structure only: never invalidated). */
@@ -75,13 +95,17 @@ export class Lowering {
    * when unknown (a build): results older by one generation may patch just these words.
    */
   dirtyWords: number[] | null = null;
-  /** rows.ts's per-update view of each NAT gateway (NatHopNow), by NAT gateway id; entries carry their generation. */
-  readonly hopsNow = new Map<string, unknown>();
+  /** rows.ts's per-update view of each NAT gateway (NatHopNow), by the NAT's sender index (NatHop.sender); entries carry their generation. */
+  readonly hopsNow: unknown[] = [];
   /** natReplies (nat-chain.ts) by NAT gateway id, tagged with the subnets it consulted. */
   readonly replies = new Shelf<Reach>();
   private rows: (RowClass | null | undefined)[] = [];
+  /** Per sender, ROW_* bits of its row class, kept with it (ROW_UNKNOWN while it is not made). */
+  readonly rowKinds: Uint8Array;
 
-  constructor(public net: Network, readonly u: Universe, readonly m: Memberships, readonly h: Headers, readonly arena: Arena) {}
+  constructor(public net: Network, readonly u: Universe, readonly m: Memberships, readonly h: Headers, readonly arena: Arena) {
+    this.rowKinds = new Uint8Array(u.S.size).fill(ROW_UNKNOWN);
+  }
 
   /** One NACL direction over the remote addresses of its space. */
   acl(acl: NAcl, dir: AclDir): Uint32Array {
@@ -108,10 +132,14 @@ export class Lowering {
     if (!all || !any) {
       const space = dir === 'ri' ? this.u.T : this.u.S;
       const lines = dir === 'ro' ? acl.egress : acl.ingress;
-      all = allOnes(space.words, space.size);
+      all = this.arena.alloc(space.words);
+      setRange(all, 0, space.size);
       any = this.arena.alloc(space.words);
+      const scratch = new Uint32Array(space.words);
+      const h = { ...this.h.rep };
       for (const port of natPortSamples(lines, 6)) {
-        const bits = aclMask(space, lines, { ...this.h.rep, dstPort: port }, this.arena);
+        h.dstPort = port;
+        const bits = aclMask(space, lines, h, scratch);
         for (let w = 0; w < bits.length; w++) {
           all[w] &= bits[w];
           any[w] |= bits[w];
@@ -175,6 +203,13 @@ export class Lowering {
     return this.peers.get(vpc.id, '', () => visiblePeers(this.net, vpc));
   }
 
+  /** Targets owned in the VPCs `vpc` sees (visible), shared by its group views. */
+  seenFrom(vpc: NVpc): Uint32Array {
+    let bits = this.seen.get(vpc.id);
+    if (!bits) this.seen.set(vpc.id, (bits = this.m.ownedIn('T', this.visible(vpc))));
+    return bits;
+  }
+
   /**
    * What a sender's row needs besides the transposed columns, looked up once per build:
    * its egress groups, its subnet's legs out, and the reply's NACL inbound at its subnet.
@@ -190,6 +225,7 @@ export class Lowering {
         // A peering carries only traffic whose source is inside the sender's VPC.
         const inVpc = vpcContains(vpc, s.ip);
         rc = {
+          subnetId: subnet.id, ri: this.h.expectsReply ? this.acl(subnet.acl, 'ri') : null,
           sgo: this.sgOut(vpc, this.net.enis.get(s.eniId)!.groups, s.sgKey), leg, d1: inVpc ? leg.direct : leg.local, d2: inVpc && !leg.noCross ? leg.pcxCross : null,
           nir: this.h.expectsReply ? this.nir(subnet) : null, ambiguous: leg.nats.length > 0 && natRepliesAmbiguous(this, vpc),
         };
@@ -197,6 +233,7 @@ export class Lowering {
         rc = null;
       }
       this.rows[sigma] = rc;
+      this.rowKinds[sigma] = rc === null ? ROW_NONE : (rc.d2 ? ROW_CROSS : 0) | (rc.leg.noFallback ? 0 : ROW_FALLBACK) | (rc.ambiguous ? ROW_AMBIGUOUS : 0);
     }
     return rc;
   }
@@ -207,7 +244,10 @@ export class Lowering {
    * by edits that put it in `senders`. NAT chains are handled by the caller (nat-chain.ts).
    */
   forget(f: Forget, senders: Iterable<number>): void {
-    for (const s of senders) this.rows[s] = undefined;
+    for (const s of senders) {
+      this.rows[s] = undefined;
+      this.rowKinds[s] = ROW_UNKNOWN;
+    }
     this.generation++;
     // Unknown until the caller has refreshed the arrival rows (Matrix.update sets it then).
     this.dirtyWords = null;
@@ -224,6 +264,7 @@ export class Lowering {
     for (const id of f.vpcs ?? []) {
       this.views.drop(id);
       this.peers.drop(id);
+      this.seen.delete(id);
       this.outs.dropTagged(id);
     }
     for (const g of f.groups ?? []) {

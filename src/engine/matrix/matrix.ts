@@ -7,7 +7,7 @@ import { Lowering } from './lowering.ts';
 import { Memberships } from './memberships.ts';
 import { columnsOfWords, publishColumns, serviceAddresses, type Store } from './publish.ts';
 import { forgetNatReturns } from './nat-chain.ts';
-import { computeRow, forwardThroughNat, GENERAL, PLAIN_AND_NAT, rowPath } from './rows.ts';
+import { computeRow, forwardThroughNat, GENERAL, natChangedSenders, PLAIN_AND_NAT, rowPath } from './rows.ts';
 import { buildUniverse, sameStructure, type Universe } from './universe.ts';
 
 /** What an update did. */
@@ -176,6 +176,29 @@ class Matrix implements ReachabilityMatrix {
     this.reachableCount += delta;
   }
 
+  /**
+   * Senders whose words in `runs` may have moved although their row class did not, or null
+   * when any may have. Such a row's words are a function of its row class, its k1 words, its
+   * VPC's NAT gateways' answers there and, for the rows a ROW_* kind marks, more: a row of
+   * kind 0 outside this set would recompute exactly the words it holds. The set: senders whose
+   * k1 bits flipped (Columns.refresh), every sender of a VPC whose NAT gateway answers
+   * differently (natChangedSenders), and the senders of reply parts left to the walk there.
+   * Only where redoWords publishes inline (identity, no service addresses): elsewhere the
+   * walk or a service answer may depend on the edit.
+   */
+  private moved(dirty: readonly number[], runs: readonly [number, number][]): Uint32Array | null {
+    if (!this.u.identity || this.st.serviceAddrs.size !== 0 || this.C.k1Changed === null) return null;
+    const out = this.C.k1Changed.slice();
+    natChangedSenders(this.L, this.C, dirty, out);
+    if (this.h.expectsReply) {
+      for (const p of this.C.walkReplies) {
+        if (!runs.some(([a, b]) => p.w0 < b && p.w1 > a)) continue;
+        for (let w = 0; w < out.length; w++) out[w] |= p.senders[w];
+      }
+    }
+    return out;
+  }
+
   update(net: Network, change: MatrixChange): MatrixUpdateStats {
     const plan = change.kind === 'full' ? null : planChange(this.L.m, this.net, net, change);
     if (!plan || this.L.arena.allocated > 4 * this.builtWords + (1 << 20) || !sameStructure(this.u, this.net, net)) {
@@ -187,7 +210,7 @@ class Matrix implements ReachabilityMatrix {
     this.current = null;
     const rowsToRedo = plan.senders;
     this.L.forget(plan.forget, bitsOf(rowsToRedo));
-    this.C.forget(plan.forget.subnets ?? [], plan.forget.groups ?? []);
+    this.C.forget(plan.forget.subnets ?? []);
     if (this.C.ensureInterRegion()) plan.targets.fill(0xffffffff);
     const targets = bitsOf(plan.targets).filter((t) => t < this.u.T.size);
     this.C.refresh(targets);
@@ -206,6 +229,10 @@ class Matrix implements ReachabilityMatrix {
       if (last && last[1] === w) last[1] = w + 1;
       else runs.push([w, w + 1]);
     }
+    // Rows that need nothing but their words in `runs` recomputed keep them when nothing they
+    // read there moved (see unmoved); the others recompute those words.
+    const moved = this.moved(dirty, runs);
+    const kinds = this.L.rowKinds;
     let rows = 0;
     for (let i = 0; i < this.size; i++) {
       const s = this.u.rowSender[i];
@@ -213,6 +240,7 @@ class Matrix implements ReachabilityMatrix {
         this.redo(i, 0, this.u.T.words);
         rows++;
       } else if (runs.length > 0) {
+        if (moved !== null && kinds[s] === 0 && ((moved[s >>> 5] >>> (s & 31)) & 1) === 0) continue;
         this.redoWords(i, runs);
       }
     }

@@ -9,8 +9,8 @@ import type { Lowering } from './lowering.ts';
  * at the NAT gateway's own interface, which is not the source: unreachable.
  */
 export function natRepliesAmbiguous(L: Lowering, vpc: NVpc): boolean {
-  let v = L.ambiguity.get(vpc.id);
-  if (v === undefined) {
+  if (L.ambiguity.size === 0) {
+    // Every VPC at once, in one pass over the NAT gateways (asked once per VPC otherwise).
     const odd = (n: NNatGateway) => {
       const ip = n.privateIp!;
       if (isPublicIpv4(ip) || L.net.enisByPublicIp.has(ip)) return true;
@@ -20,9 +20,11 @@ export function natRepliesAmbiguous(L: Lowering, vpc: NVpc): boolean {
       }
       return false;
     };
-    v = [...L.net.natGateways.values()].some((n) => n.subnet?.vpc.id === vpc.id && n.privateIp !== null && odd(n));
-    L.ambiguity.set(vpc.id, v);
+    for (const v of L.net.vpcs.values()) L.ambiguity.set(v.id, false);
+    for (const n of L.net.natGateways.values()) {
+      const id = n.subnet?.vpc.id;
+      if (id !== undefined && n.privateIp !== null && !L.ambiguity.get(id) && odd(n)) L.ambiguity.set(id, true);
+    }
   }
-  return v;
+  return L.ambiguity.get(vpc.id) ?? false;
 }
-

@@ -137,16 +137,30 @@ function natReplies(L: Lowering, natId: string): Reach {
   const natIn = L.aclNatPorts(P.acl, 'ri');
   // Per target subnet: the reply's route to the NAT (0 lost, 1 same subnet, 2 crosses) and its NACL outbound (0 deny, 1 allow, 2 depends on the port).
   const bySubnet = new Map<string, { route: number; inVpcRoute: boolean; out: number }>();
+  // Targets come in address order, so a subnet's and a VPC's are mostly adjacent: look their
+  // verdicts up once per run.
+  let lastSubnet: string | null = null;
+  let v = { route: 0, inVpcRoute: false, out: 0 };
+  let lastVpc: string | null = null;
+  let service = false;
   for (let w = 0; w < words; w++) {
     for (let x = leg.local[w] | (inVpc ? leg.pcxSame[w] | leg.pcxCross[w] : 0); x !== 0; x &= x - 1) {
       const b = 31 - Math.clz32(x & -x);
       const t = u.targets[(w << 5) + b];
       if (!t.subnetId) continue;
-      let v = bySubnet.get(t.subnetId);
-      if (!v) bySubnet.set(t.subnetId, (v = replyRoute(L, t.subnetId, natId, sigma)));
-      if (v.route === 0 || (v.inVpcRoute && !vpcContains(net.subnets.get(t.subnetId)!.vpc, t.ip))) continue;
-      const vpc = net.vpcs.get(t.vpcId);
-      if (vpc && getBit(L.m.serviceSenders(vpc), sigma)) continue;
+      if (t.subnetId !== lastSubnet) {
+        lastSubnet = t.subnetId;
+        let hit = bySubnet.get(t.subnetId);
+        if (!hit) bySubnet.set(t.subnetId, (hit = replyRoute(L, t.subnetId, natId, sigma)));
+        v = hit;
+      }
+      if (v.route === 0 || (v.inVpcRoute && !t.inVpc)) continue;
+      if (t.vpcId !== lastVpc) {
+        lastVpc = t.vpcId;
+        const vpc = net.vpcs.get(t.vpcId);
+        service = vpc !== undefined && getBit(L.m.serviceSenders(vpc), sigma);
+      }
+      if (service) continue;
       let verdict = v.out;
       if (v.route === 2 && verdict !== 0) {
         const i = (w << 5) + b;

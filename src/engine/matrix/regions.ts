@@ -5,6 +5,7 @@ import { cidrRange, type Space } from './space.ts';
 /** The addresses of a space that one route wins under longest-prefix match. */
 export interface Region {
   route: NRoute;
+  /** Words [w0, w1) of the mask only: word w is mask[w - w0] (most routes cover a few words of the space). */
   mask: Uint32Array;
   /** The words [w0, w1) where the mask can be non-zero. */
   w0: number;
@@ -22,16 +23,16 @@ export function routeRegions(space: Space, table: NRouteTable, arena: Arena): Re
   for (const route of table.routes) {
     const [lo, hi] = cidrRange(space, route.destination);
     if (lo >= hi) continue;
-    const mask = arena.alloc(space.words);
-    let any = 0;
     const w0 = lo >>> 5;
     const w1 = (hi - 1) >>> 5;
+    const mask = arena.alloc(w1 - w0 + 1);
+    let any = 0;
     for (let w = w0; w <= w1; w++) {
       let range = 0xffffffff;
       if (w === w0) range &= 0xffffffff << (lo & 31);
       if (w === w1) range &= 0xffffffff >>> (31 - ((hi - 1) & 31));
       const won = range & ~claimed[w];
-      mask[w] = won;
+      mask[w - w0] = won;
       claimed[w] |= range;
       any |= won;
     }

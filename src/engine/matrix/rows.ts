@@ -1,6 +1,7 @@
 import { getBit } from './bitset.ts';
 import type { Columns } from './columns.ts';
 import type { ReplyPart } from './replies.ts';
+import type { Leg, LegHits } from './legs.ts';
 import type { Lowering } from './lowering.ts';
 import { natBack, natForward, natPortPasses, type Reach } from './nat-chain.ts';
 
@@ -73,7 +74,7 @@ function walkedReplies(C: Columns, p: ReplyPart, sigma: number, w0: number, w1: 
  */
 export function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: number, w1: number, out: Uint32Array, fb: Uint32Array, at: number): void {
   const rc = L.rowClass(sigma)!;
-  const subnetId = L.u.senders[sigma].subnetId;
+  const subnetId = rc.subnetId;
   const { sgo, leg } = rc;
   const wt = C.wt;
   const reply = L.h.expectsReply;
@@ -81,20 +82,21 @@ export function forwardThroughNat(L: Lowering, C: Columns, sigma: number, w0: nu
     for (const hop of leg.nats) for (let w = w0; w < w1; w++) fb[at + w] |= hop.mask[w] & sgo[w];
     return;
   }
-  let nin: Uint32Array | null | undefined;
   for (const hop of leg.nats) {
-    const now = natHopNow(L, C, hop.natId);
+    const now = natHopNow(L, C, hop.natId, hop.sender);
     if (now.subnetId !== subnetId && !getBit(now.fi, sigma)) continue;
     if (reply) {
       if (!getBit(now.repLocal, sigma)) continue;
-      if (nin === undefined) nin = L.acl(L.net.subnets.get(subnetId!)!.acl, 'ri');
-      const subnetIn = now.subnetId === subnetId ? null : nin;
+      const subnetIn = now.subnetId === subnetId ? null : rc.ri!;
       const r = now.back!;
+      const mask = hop.mask;
+      const ports = r.ports!;
       for (let w = w0; w < w1; w++) {
-        const m = hop.mask[w] & sgo[w] & (subnetIn ? subnetIn[w] : 0xffffffff);
+        const m = mask[w] & sgo[w] & (subnetIn ? subnetIn[w] : 0xffffffff);
+        if (m === 0) continue;
         out[at + w] |= m & r.reach[w];
         fb[at + w] |= m & r.fallback[w];
-        for (let x = m & r.ports![w]; x !== 0; x &= x - 1) {
+        for (let x = m & ports[w]; x !== 0; x &= x - 1) {
           const b = 31 - Math.clz32(x & -x);
           if (natPortPasses(L, hop.natId, sigma, (w << 5) + b)) out[at + w] |= 1 << b;
         }
@@ -120,9 +122,10 @@ export interface NatHopNow {
   /** natBack's result (replies only). */
   back: Reach | null;
 }
-function natHopNow(L: Lowering, C: Columns, natId: string): NatHopNow {
-  const byNat = L.hopsNow as Map<string, NatHopNow>;
-  let now = byNat.get(natId);
+/** Kept in an array by the NAT's sender index: rows ask once per hop, and a string-keyed lookup per row showed in profiles. */
+function natHopNow(L: Lowering, C: Columns, natId: string, sender: number): NatHopNow {
+  const byNat = L.hopsNow as (NatHopNow | undefined)[];
+  let now = byNat[sender];
   if (now !== undefined && now.generation === L.generation) return now;
   const next = L.net.natGateways.get(natId)!.subnet!;
   const reply = L.h.expectsReply;
@@ -132,8 +135,63 @@ function natHopNow(L: Lowering, C: Columns, natId: string): NatHopNow {
     // k1 also requires the reply to reach the sender directly: arrival alone here.
     back: reply ? natBack(L, natId, (n) => C.arrivalRow(n)) : null,
   };
-  byNat.set(natId, now);
+  byNat[sender] = now;
   return now;
+}
+
+/**
+ * Senders whose requests through a NAT gateway may end differently in the target words
+ * `dirty` since the previous update: every sender of a VPC (NAT hops stay inside their VPC)
+ * one of whose NAT gateways now answers differently there. Called once per update, before
+ * any row, so that each NAT gateway's previous answer can be compared with the new one.
+ * Conservative: a NAT gateway not seen in the previous update, a changed NACL or reply leg
+ * of its subnet, a recomputed chain, or pairs left to the walk or to the NAT's per-flow port
+ * (NACL verdicts the edit may have moved) all count as changed.
+ */
+export function natChangedSenders(L: Lowering, C: Columns, dirty: readonly number[], into: Uint32Array): void {
+  if (!L.h.natPasses || dirty.length === 0) return;
+  const byNat = L.hopsNow as (NatHopNow | undefined)[];
+  const reply = L.h.expectsReply;
+  const before = new Uint32Array(dirty.length * 3);
+  for (const [natId, sender] of L.u.natSender) {
+    const vpcId = L.u.senders[sender].vpcId!;
+    let changed: boolean;
+    if (reply) {
+      const prev = byNat[sender];
+      const old = prev !== undefined && prev.generation === L.generation - 1 ? prev : null;
+      // natBack rewrites its result in place: keep the previous words to compare.
+      if (old) {
+        const r = old.back!;
+        dirty.forEach((w, k) => {
+          before[3 * k] = r.reach[w];
+          before[3 * k + 1] = r.fallback[w];
+          before[3 * k + 2] = r.ports![w];
+        });
+      }
+      const now = natHopNow(L, C, natId, sender);
+      const r = now.back!;
+      changed = old === null || old.subnetId !== now.subnetId || old.fi !== now.fi || old.repLocal !== now.repLocal || old.back !== r;
+      for (let k = 0; !changed && k < dirty.length; k++) {
+        const w = dirty[k];
+        changed = r.reach[w] !== before[3 * k] || r.fallback[w] !== 0 || r.ports![w] !== 0 || before[3 * k + 1] !== 0 || before[3 * k + 2] !== 0;
+      }
+    } else {
+      // natForward is recomputed for every update from the NAT senders' k1 rows: any NAT
+      // sender of the VPC whose k1 moved may move it (chains stay inside the VPC).
+      const k1Changed = C.k1Changed;
+      changed = k1Changed === null || ((k1Changed[sender >>> 5] >>> (sender & 31)) & 1) === 1;
+      if (!changed) {
+        // Pairs left to the walk: the edit may have moved its answer.
+        const wt = C.wt;
+        const r = natForward(L, natId, 2, (n) => C.k1.subarray(n * wt, n * wt + wt));
+        for (const w of dirty) if (r.fallback[w] !== 0) changed = true;
+      }
+    }
+    if (changed) {
+      const vpcSenders = L.m.sendersOf(vpcId);
+      for (let w = 0; w < into.length; w++) into[w] |= vpcSenders[w];
+    }
+  }
 }
 
 /** True when some bit of `bits` is set in the words of `runs`. */
@@ -148,6 +206,20 @@ export const PLAIN_AND_NAT = 1;
 export const GENERAL = 2;
 
 /**
+ * Which of a leg's bitsets meet the words of `runs`. Memoised on the leg for one runs array
+ * (an update passes the same one for every row): thousands of rows share a few hundred legs.
+ */
+function legHits(leg: Leg, runs: readonly [number, number][]): LegHits {
+  let hits = leg.hits;
+  if (hits === null || hits.runs !== runs) {
+    let nat = false;
+    for (const hop of leg.nats) if (anyIn(hop.mask, runs)) nat = true;
+    leg.hits = hits = { runs, cross: !leg.noCross && anyIn(leg.pcxCross, runs), fallback: !leg.noFallback && anyIn(leg.fallback, runs), nat };
+  }
+  return hits;
+}
+
+/**
  * How row sigma's words in `runs` can be recomputed: PLAIN when only the main formula concerns
  * them; PLAIN_AND_NAT when the main formula and requests through NAT gateways
  * (forwardThroughNat) do; GENERAL when a reply part, inter-region peering or walked pair does.
@@ -157,10 +229,12 @@ export function rowPath(L: Lowering, C: Columns, sigma: number, runs: readonly [
   const rc = L.rowClass(sigma);
   if (!rc) return GENERAL;
   const reply = L.h.expectsReply;
-  if ((rc.d2 && anyIn(rc.d2, runs)) || (!rc.leg.noFallback && anyIn(rc.leg.fallback, runs))) return GENERAL;
+  const hits = legHits(rc.leg, runs);
+  // rc.d2 is the leg's pcxCross when the sender may cross at all.
+  if ((rc.d2 && hits.cross) || hits.fallback) return GENERAL;
   if (reply && bit(C.replySenders, sigma)) {
     for (const p of C.walkReplies) if (bit(p.senders, sigma) && runs.some(([a, b]) => p.w0 < b && p.w1 > a)) return GENERAL;
   }
-  if (L.h.natPasses) for (const hop of rc.leg.nats) if (anyIn(hop.mask, runs)) return PLAIN_AND_NAT;
+  if (L.h.natPasses && hits.nat) return PLAIN_AND_NAT;
   return PLAIN;
 }

@@ -43,6 +43,10 @@ export interface Target {
   arrivalKey: string;
   /** Targets with equal keys share their reply routing: subnet, and whether the address is inside the VPC. */
   replyKey: string;
+  /** The group ids part of arrivalKey (Lowering.sgIn's key). */
+  groupsKey: string;
+  /** Whether the address is inside its VPC's blocks (the replyKey's last part). */
+  inVpc: boolean;
 }
 
 export interface Universe {
@@ -123,7 +127,7 @@ export function buildUniverse(net: Network): Universe {
       const inVpc = owner.vpc.cidrs.some((c) => contains(c, ip));
       targetList.push({
         eniId: owner.id, ip, vpcId: owner.vpc.id, subnetId: owner.subnet?.id ?? null, groupIds: owner.groupIds, hopSubnetId: hopOf(owner, owner.vpc, ip), id: `${owner.vpc.id}|${owner.id}`,
-        arrivalKey: `${owner.subnet?.id ?? '-'}|${keyOf(owner)}`, replyKey: `${owner.subnet?.id ?? '-'}|${inVpc ? 1 : 0}`,
+        arrivalKey: `${owner.subnet?.id ?? '-'}|${keyOf(owner)}`, replyKey: `${owner.subnet?.id ?? '-'}|${inVpc ? 1 : 0}`, groupsKey: keyOf(owner), inVpc,
       });
     }
   }
