@@ -2,7 +2,7 @@ import { sameRegionPeering } from '../walk/route-decision.ts';
 import type { Lowering } from './lowering.ts';
 import { ReplyParts, type ReplyPart } from './replies.ts';
 import { Shelf } from './shelf.ts';
-import { transposeBits } from './transpose.ts';
+import { transpose32, transposeBits } from './transpose.ts';
 import type { Target } from './universe.ts';
 
 /** Above this many changed targets, a full transpose is cheaper than patching columns. */
@@ -35,7 +35,8 @@ export class Columns {
   /** Reply rows by subnet, then whether the address is inside the VPC. */
   private readonly replies = new Shelf<Uint32Array>();
   private readonly parts: ReplyParts;
-  private readonly scratch: Uint32Array;
+  /** One 32x32 block for retransposeWord. */
+  private readonly block = new Int32Array(32);
   /**
    * Arrival rows over targets of the senders asked for (NAT gateways' interfaces: every update
    * recomputes their replies), one column of a1 each. Transposing a column reads a1 with a
@@ -52,11 +53,20 @@ export class Columns {
     if (this.interRegion()) this.a2 = new Uint32Array(nt * this.ws);
     this.k1 = new Uint32Array(L.u.S.size * this.wt);
     this.replySenders = new Uint32Array(this.ws);
-    this.scratch = new Uint32Array(this.ws);
     this.parts = new ReplyParts(L);
     this.fill(L.u.targets.map((_, t) => t));
     this.transposeAll();
     this.rebuildReplies(null);
+  }
+
+  /** VPCs with an active inter-region peering. */
+  private crossRegionVpcs(): Set<string> {
+    const out = new Set<string>();
+    for (const p of this.L.net.peerings.values()) {
+      if (p.status !== 'active' || sameRegionPeering(p)) continue;
+      for (const id of [p.requesterVpcId, p.accepterVpcId]) if (id) out.add(id);
+    }
+    return out;
   }
 
   private interRegion(): boolean {
@@ -90,7 +100,14 @@ export class Columns {
     changed.fill(0);
     if (targets.length === 0) return;
     this.fill(targets);
-    for (const t of targets) this.patchColumn(t, changed);
+    // Whole target words of k1 at once: one pass down the senders per word, where patching
+    // target by target walked the 2,000-odd rows of k1 once per target.
+    let last = -1;
+    for (const t of targets) {
+      const w = t >>> 5;
+      if (w !== last) this.retransposeWord(w, changed);
+      last = w;
+    }
   }
 
   /** Whether sender s passes target t's arrival filters (with or without group references). */
@@ -118,6 +135,12 @@ export class Columns {
     let same = m.allS;
     let groupsKey: string | undefined;
     let sg = { cidr: m.zeroS, group: m.zeroS };
+    // a2 is read only for targets across an inter-region peering (acrossRegions, walkedReplies
+    // outside d1): other targets' rows are left as they are. A peering edit refreshes the
+    // targets of both its VPCs, so a VPC that gains such a peering gets its rows then.
+    const cross = a2 ? this.crossRegionVpcs() : null;
+    let vpcOf: string | undefined;
+    let crosses = false;
     let replyOf: string | null | undefined;
     let replyInVpc = false;
     let rep = m.zeroS;
@@ -138,7 +161,13 @@ export class Columns {
       const { cidr, group } = sg;
       for (let w = 0; w < ws; w++) a1[base + w] = (nacl[w] | same[w]) & (cidr[w] | group[w]);
       // The variant without group references is needed only with an inter-region peering.
-      if (a2) for (let w = 0; w < ws; w++) a2[base + w] = (nacl[w] | same[w]) & cidr[w];
+      if (cross) {
+        if (target.vpcId !== vpcOf) {
+          vpcOf = target.vpcId;
+          crosses = cross.has(vpcOf);
+        }
+        if (crosses) for (let w = 0; w < ws; w++) a2![base + w] = (nacl[w] | same[w]) & cidr[w];
+      }
       if (r) {
         if (target.subnetId !== replyOf || target.inVpc !== replyInVpc) {
           replyOf = target.subnetId;
@@ -172,11 +201,6 @@ export class Columns {
     return row;
   }
 
-  /** The row transposed into k1 for target t: a1 & r with a reply, else a1. */
-  private source(t: number, out: Uint32Array): void {
-    const { ws, a1, r } = this;
-    for (let w = 0; w < ws; w++) out[w] = r ? a1[t * ws + w] & r[t * ws + w] : a1[t * ws + w];
-  }
 
   private transposeAll(): void {
     const { ws, wt, L } = this;
@@ -184,23 +208,38 @@ export class Columns {
     transposeBits(this.a1, nt, ws, this.k1, L.u.S.size, wt, this.r ?? undefined);
   }
 
-  /** Writes target t's column of k1, marking in `changed` the senders whose bit flipped. */
-  private patchColumn(t: number, changed: Uint32Array): void {
-    const { wt, k1 } = this;
-    const row = this.scratch;
-    this.source(t, row);
+  /**
+   * Rewrites target word `bi` of every sender's k1 row from a1 (& r), by 32x32 block
+   * transposes, marking in `changed` the senders whose word moved. Targets are refreshed in
+   * address order, so a caller passes each word once (a repeat would only redo the same work).
+   */
+  private retransposeWord(bi: number, changed: Uint32Array): void {
+    const { ws, wt, k1, a1, r } = this;
+    const nt = this.L.u.T.size;
     const ns = this.L.u.S.size;
-    const word = t >>> 5;
-    const shift = t & 31;
-    for (let s = 0; s < ns; s++) {
-      const i = s * wt + word;
-      const now = (row[s >>> 5] >>> (s & 31)) & 1;
-      if (((k1[i] >>> shift) & 1) !== now) {
-        k1[i] ^= 1 << shift;
-        changed[s >>> 5] |= 1 << (s & 31);
+    const a = this.block;
+    const r0 = bi << 5;
+    const rn = Math.min(32, nt - r0);
+    for (let bj = 0; bj < ws; bj++) {
+      for (let k = 0; k < rn; k++) {
+        const i = (r0 + k) * ws + bj;
+        a[k] = r ? a1[i] & r[i] : a1[i];
+      }
+      for (let k = rn; k < 32; k++) a[k] = 0;
+      transpose32(a);
+      const c0 = bj << 5;
+      const cn = Math.min(32, ns - c0);
+      for (let c = 0; c < cn; c++) {
+        const i = (c0 + c) * wt + bi;
+        const v = a[c] >>> 0;
+        if (k1[i] !== v) {
+          k1[i] = v;
+          changed[bj] |= 1 << c;
+        }
       }
     }
   }
+
 
   /**
    * The reply's way back by plain routing from the target's subnet: a local or peering route

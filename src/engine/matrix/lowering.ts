@@ -11,7 +11,7 @@ import { natRepliesAmbiguous } from './nat-ambiguity.ts';
 import { routeRegions, type Region } from './regions.ts';
 import { Shelf } from './shelf.ts';
 import type { Universe } from './universe.ts';
-import type { Reach } from './nat-chain.ts';
+import type { Reach, ReplyRoute } from './nat-chain.ts';
 
 /**
  * NACL directions: request outbound (over targets) and inbound (over senders), reply
@@ -99,6 +99,8 @@ export class Lowering {
   readonly hopsNow: unknown[] = [];
   /** natReplies (nat-chain.ts) by NAT gateway id, tagged with the subnets it consulted. */
   readonly replies = new Shelf<Reach>();
+  /** replyRoute (nat-chain.ts) by target subnet id, then NAT gateway id. */
+  readonly replyRoutes = new Shelf<ReplyRoute>();
   private rows: (RowClass | null | undefined)[] = [];
   /** Per sender, ROW_* bits of its row class, kept with it (ROW_UNKNOWN while it is not made). */
   readonly rowKinds: Uint8Array;
@@ -258,6 +260,7 @@ export class Lowering {
     for (const id of f.tables ?? []) this.rgns.drop(id);
     for (const id of f.subnets ?? []) {
       this.replies.dropTagged(id);
+      this.replyRoutes.drop(id);
       this.legs.drop(id);
       this.nirs.drop(id);
     }

@@ -136,11 +136,11 @@ function natReplies(L: Lowering, natId: string): Reach {
   // The NAT subnet's NACL inbound sees the target's address and the NAT's port.
   const natIn = L.aclNatPorts(P.acl, 'ri');
   // Per target subnet: the reply's route to the NAT (0 lost, 1 same subnet, 2 crosses) and its NACL outbound (0 deny, 1 allow, 2 depends on the port).
-  const bySubnet = new Map<string, { route: number; inVpcRoute: boolean; out: number }>();
+  const bySubnet = new Map<string, ReplyRoute>();
   // Targets come in address order, so a subnet's and a VPC's are mostly adjacent: look their
   // verdicts up once per run.
   let lastSubnet: string | null = null;
-  let v = { route: 0, inVpcRoute: false, out: 0 };
+  let v: ReplyRoute = { route: 0, inVpcRoute: false, out: 0 };
   let lastVpc: string | null = null;
   let service = false;
   for (let w = 0; w < words; w++) {
@@ -151,7 +151,13 @@ function natReplies(L: Lowering, natId: string): Reach {
       if (t.subnetId !== lastSubnet) {
         lastSubnet = t.subnetId;
         let hit = bySubnet.get(t.subnetId);
-        if (!hit) bySubnet.set(t.subnetId, (hit = replyRoute(L, t.subnetId, natId, sigma)));
+        if (!hit) {
+          // Kept per (subnet, NAT) until an edit of that subnet: when one subnet's NACL moves,
+          // the NAT gateways replying through it recompute natReplies but look up only its route.
+          hit = L.replyRoutes.peek(t.subnetId, natId);
+          if (!hit) L.replyRoutes.put(t.subnetId, natId, (hit = replyRoute(L, t.subnetId, natId, sigma)));
+          bySubnet.set(t.subnetId, hit);
+        }
         v = hit;
       }
       if (v.route === 0 || (v.inVpcRoute && !t.inVpc)) continue;
@@ -187,8 +193,22 @@ export function natPortPasses(L: Lowering, natId: string, sigma: number, t: numb
   return aclAllows(L.net.subnets.get(target.subnetId!)!.acl.egress, h, nat.privateIp!, contains) && aclAllows(nat.subnet!.acl.ingress, h, target.ip, contains);
 }
 
-/** How a reply from subnet `subnetId` to NAT gateway `natId`'s address leaves: see natBack. */
-function replyRoute(L: Lowering, subnetId: string, natId: string, sigma: number): { route: number; inVpcRoute: boolean; out: number } {
+/** How a reply from a target subnet to a NAT gateway's address leaves (see replyRoute). */
+export interface ReplyRoute {
+  /** 0 lost, 1 within the same subnet, 2 crosses to the NAT's subnet. */
+  route: number;
+  /** Over a peering: only for a reply whose source is inside the target's VPC. */
+  inVpcRoute: boolean;
+  /** The target subnet's NACL outbound: 0 deny, 1 allow, 2 depends on the NAT's port. */
+  out: number;
+}
+
+/**
+ * How a reply from subnet `subnetId` to NAT gateway `natId`'s address leaves: see natBack.
+ * Depends on that subnet's route table, NACL and its VPC's peerings only (and on structure):
+ * every edit of those forgets the subnet (Lowering.forget drops L.replyRoutes by subnet).
+ */
+function replyRoute(L: Lowering, subnetId: string, natId: string, sigma: number): ReplyRoute {
   const { net } = L;
   const nat = net.natGateways.get(natId)!;
   const Pd = net.subnets.get(subnetId)!;

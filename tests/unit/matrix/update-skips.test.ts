@@ -82,6 +82,35 @@ describe('matrix update: rows left alone', () => {
     }
   });
 
+  it('a VPC that gains an inter-region peering gets its arrival rows without group references then', () => {
+    // Columns.fill makes those rows only for VPCs with an active inter-region peering.
+    const b = new SnapshotBuilder();
+    const x = b.vpc('10.0.0.0/16', 'x');
+    const y = b.vpc('10.1.0.0/16', 'y', { region: 'us-west-2' });
+    const sx = b.subnet(x.vpcId, '10.0.1.0/24', 'sx');
+    const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy', 'us-west-2a');
+    const src = b.instance(sx, '10.0.1.10', 'src', { sgs: [b.securityGroup(x.vpcId, 'gx', ALLOW_ALL)] }).eniId;
+    const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [b.securityGroup(y.vpcId, 'gy', from('10.0.0.0/16'))] }).eniId;
+    const pcx = b.peering(x.vpcId, y.vpcId, 'pending-acceptance');
+    b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
+    b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+    // Another inter-region peering, active throughout: the rows exist from the build, but not y's.
+    const w = b.vpc('10.2.0.0/16', 'w', { region: 'us-west-2' });
+    b.instance(b.subnet(w.vpcId, '10.2.1.0/24', 'sw', 'us-west-2a'), '10.2.1.10', 'other', { sgs: [b.securityGroup(w.vpcId, 'gw', ALLOW_ALL)] });
+    const pxw = b.peering(x.vpcId, w.vpcId);
+    b.route(x.rtb, '10.2.0.0/16', { VpcPeeringConnectionId: pxw });
+    b.route(w.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pxw });
+    const m = checked(net(b.build()), ICMP);
+    expect(cell(m, src, dst)).toBe(false);
+    for (const [status, reachable] of [['active', true], ['deleted', false], ['active', true]] as const) {
+      b.doc.VpcPeeringConnections.find((p: { VpcPeeringConnectionId: string }) => p.VpcPeeringConnectionId === pcx).Status = { Code: status };
+      const n = net(b.build());
+      m.update(n, { kind: 'peering', peeringId: pcx });
+      expect(sameMatrix(m, checked(n, ICMP))).toEqual([]);
+      expect(cell(m, src, dst)).toBe(reachable);
+    }
+  });
+
   it('through a NAT gateway whose address another interface holds too (left to the walk)', () => {
     const { b, gy, src, dst } = throughNat();
     // A third VPC reuses x's block: the NAT's private address is also an interface's there.
