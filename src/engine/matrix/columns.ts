@@ -189,16 +189,27 @@ export class Columns {
 
   /** The targets a sender's request arrives at (NACL inbound and security groups), reply aside. A live view: do not modify it. */
   arrivalRow(sender: number): Uint32Array {
-    let row = this.senderArrivals.get(sender);
+    const row = this.senderArrivals.get(sender);
     if (row !== undefined) return row;
-    row = new Uint32Array(this.wt);
+    // One pass down a1 for every NAT gateway (each is asked for, once per build): reading a1
+    // row by row, where one column at a time strode a whole row per target.
+    const wanted = new Set<number>(this.L.u.natSender.values());
+    wanted.add(sender);
+    const senders = [...wanted].filter((s) => !this.senderArrivals.has(s)).sort((a, b) => a - b);
+    const rows = senders.map(() => new Uint32Array(this.wt));
     const { ws, a1 } = this;
-    const word = sender >>> 5;
-    const shift = sender & 31;
     const targets = this.L.u.T.size;
-    for (let t = 0; t < targets; t++) if ((a1[t * ws + word] >>> shift) & 1) row[t >>> 5] |= 1 << (t & 31);
-    this.senderArrivals.set(sender, row);
-    return row;
+    for (let t = 0; t < targets; t++) {
+      const base = t * ws;
+      const w = t >>> 5;
+      const bit = 1 << (t & 31);
+      for (let k = 0; k < senders.length; k++) {
+        const s = senders[k];
+        if ((a1[base + (s >>> 5)] >>> (s & 31)) & 1) rows[k][w] |= bit;
+      }
+    }
+    senders.forEach((s, k) => this.senderArrivals.set(s, rows[k]));
+    return this.senderArrivals.get(sender)!;
   }
 
 

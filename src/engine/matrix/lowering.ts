@@ -1,5 +1,6 @@
 import { contains } from '../ip/index.ts';
 import { vpcContains } from '../model/compile.ts';
+import type { AclLine, PacketHeader } from '../filter/index.ts';
 import type { NAcl, NRouteTable, NSecurityGroup, NSubnet, NVpc, Network } from '../model/network.ts';
 import { type Arena, orInto, setRange } from './bitset.ts';
 import { aclAllows, aclMask, natPortSamples, sgMasks } from './filters.ts';
@@ -102,6 +103,10 @@ export class Lowering {
   /** replyRoute (nat-chain.ts) by target subnet id, then NAT gateway id. */
   readonly replyRoutes = new Shelf<ReplyRoute>();
   private rows: (RowClass | null | undefined)[] = [];
+  /** natPortSamples by NACL lines (compiled lines are new objects after an edit). */
+  private readonly samples = new WeakMap<readonly AclLine[], number[]>();
+  /** The reply header with a NAT port, rewritten per sample (aclNatPortsAt). */
+  private natPortHeader: PacketHeader | null = null;
   /** Per sender, ROW_* bits of its row class, kept with it (ROW_UNKNOWN while it is not made). */
   readonly rowKinds: Uint8Array;
 
@@ -151,6 +156,27 @@ export class Lowering {
       this.acls.put(acl.id, `${dir}+any`, any);
     }
     return { all, any };
+  }
+
+  /**
+   * aclNatPorts for one remote address, as a verdict: 1 when every port the NAT gateway may
+   * pick passes, 0 when none does, 2 when it depends on the port. For one address (a NAT's,
+   * in replyRoute) this scans a few lines where the bitsets painted the whole space.
+   */
+  aclNatPortsAt(acl: NAcl, dir: 'ro' | 'ri', remote: number): number {
+    const lines = dir === 'ro' ? acl.egress : acl.ingress;
+    if (this.h.rep.protocol !== 6) return aclAllows(lines, this.h.rep, remote, contains) ? 1 : 0;
+    const h = (this.natPortHeader ??= { ...this.h.rep });
+    let samples = this.samples.get(lines);
+    if (!samples) this.samples.set(lines, (samples = natPortSamples(lines, 6)));
+    let all = true;
+    let any = false;
+    for (const port of samples) {
+      h.dstPort = port;
+      if (aclAllows(lines, h, remote, contains)) any = true;
+      else all = false;
+    }
+    return all ? 1 : any ? 2 : 0;
   }
 
   /** One NACL inbound direction for one remote address (a NAT gateway's, seen by a later subnet). */

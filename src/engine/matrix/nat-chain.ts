@@ -155,7 +155,7 @@ function natReplies(L: Lowering, natId: string): Reach {
           // Kept per (subnet, NAT) until an edit of that subnet: when one subnet's NACL moves,
           // the NAT gateways replying through it recompute natReplies but look up only its route.
           hit = L.replyRoutes.peek(t.subnetId, natId);
-          if (!hit) L.replyRoutes.put(t.subnetId, natId, (hit = replyRoute(L, t.subnetId, natId, sigma)));
+          if (!hit) L.replyRoutes.put(t.subnetId, natId, (hit = replyRoute(L, t.subnetId, natId)));
           bySubnet.set(t.subnetId, hit);
         }
         v = hit;
@@ -208,7 +208,7 @@ export interface ReplyRoute {
  * Depends on that subnet's route table, NACL and its VPC's peerings only (and on structure):
  * every edit of those forgets the subnet (Lowering.forget drops L.replyRoutes by subnet).
  */
-function replyRoute(L: Lowering, subnetId: string, natId: string, sigma: number): ReplyRoute {
+function replyRoute(L: Lowering, subnetId: string, natId: string): ReplyRoute {
   const { net } = L;
   const nat = net.natGateways.get(natId)!;
   const Pd = net.subnets.get(subnetId)!;
@@ -235,8 +235,7 @@ function replyRoute(L: Lowering, subnetId: string, natId: string, sigma: number)
   }
   let out = 1;
   if (route === 2) {
-    const ports = L.aclNatPorts(Pd.acl, 'ro');
-    out = getBit(ports.all, sigma) ? 1 : getBit(ports.any, sigma) ? 2 : 0;
+    out = L.aclNatPortsAt(Pd.acl, 'ro', ip);
   }
   return { route, inVpcRoute, out };
 }

@@ -27,6 +27,7 @@ export class ReplyParts {
   senders: Uint32Array;
   private readonly bySubnet = new Map<string, { nat: ReplyPart[]; walk: ReplyPart[] }>();
   private readonly subnetIds: string[];
+  private scratch: Uint32Array | null = null;
 
   constructor(private readonly L: Lowering) {
     this.senders = new Uint32Array(L.u.S.words);
@@ -69,28 +70,35 @@ export class ReplyParts {
     if (leg.nats.length === 0 && leg.noFallback) return out;
     const service = L.m.serviceSenders(subnet.vpc);
     const inSubnet = L.m.inSubnet('T', id);
-    this.addPart(out.walk, `w|${id}`, leg.fallback, service, inSubnet);
+    this.addPart(out.walk, `w|${id}`, leg.fallback, null, service, () => inSubnet);
     for (const hop of leg.nats) {
       const next = L.net.natGateways.get(hop.natId)!.subnet!;
       // The NAT gateway's subnet NACL inbound sees the target's address as the source.
-      const targets = next.id === id ? inSubnet : and2(inSubnet, L.acl(next.acl, 'ri'), L);
+      let targets: Uint32Array | null = next.id === id ? inSubnet : null;
+      const targetsOf = () => (targets ??= and2(inSubnet, L.acl(next.acl, 'ri'), L));
       const back = natReturn(L, hop.natId, 2);
-      this.addPart(out.nat, `n|${id}|${hop.natId}`, and2(hop.mask, back.reach, L), service, targets);
-      this.addPart(out.walk, `wn|${id}|${hop.natId}`, and2(hop.mask, back.fallback, L), service, targets);
+      this.addPart(out.nat, `n|${id}|${hop.natId}`, hop.mask, back.reach, service, targetsOf);
+      this.addPart(out.walk, `wn|${id}|${hop.natId}`, hop.mask, back.fallback, service, targetsOf);
     }
     return out;
   }
 
-  private addPart(into: ReplyPart[], key: string, senders: Uint32Array, service: Uint32Array, targets: Uint32Array): void {
-    const s = this.L.arena.alloc(senders.length);
+  /**
+   * Adds a part for senders `a & b` (all of `a` without b) less the service addresses, when
+   * there are some and some targets. Worked out in a scratch bitset: most candidate parts are
+   * empty, and the arena would keep their words until the next rebuild.
+   */
+  private addPart(into: ReplyPart[], key: string, a: Uint32Array, b: Uint32Array | null, service: Uint32Array, targetsOf: () => Uint32Array): void {
+    const s = (this.scratch ??= new Uint32Array(a.length));
     let any = 0;
-    for (let w = 0; w < s.length; w++) any |= s[w] = senders[w] & ~service[w];
+    for (let w = 0; w < s.length; w++) any |= s[w] = a[w] & (b ? b[w] : 0xffffffff) & ~service[w];
     if (any === 0) return;
+    const targets = targetsOf();
     let w0 = 0;
     let w1 = targets.length;
     while (w0 < w1 && targets[w0] === 0) w0++;
     while (w1 > w0 && targets[w1 - 1] === 0) w1--;
-    if (w0 < w1) into.push({ key, senders: s, targets, w0, w1 });
+    if (w0 < w1) into.push({ key, senders: this.L.arena.copy(s), targets, w0, w1 });
   }
 }
 
