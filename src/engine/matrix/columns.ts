@@ -144,9 +144,13 @@ export class Columns {
     let replyOf: string | null | undefined;
     let replyInVpc = false;
     let rep = m.zeroS;
+    // The previous target's rows, when it had the same subnet and groups: copied, not recomputed.
+    let prev = -1;
     for (const t of targets) {
       const target = L.u.targets[t];
+      let sameInputs = prev >= 0;
       if (target.subnetId !== subnetId) {
+        sameInputs = false;
         subnetId = target.subnetId;
         // NACL inbound (skipped from the same subnet, absent without one).
         const subnet = subnetId ? L.net.subnets.get(subnetId)! : null;
@@ -154,20 +158,27 @@ export class Columns {
         same = subnet ? m.inSubnet('S', subnet.id) : m.allS;
       }
       if (target.groupsKey !== groupsKey) {
+        sameInputs = false;
         groupsKey = target.groupsKey;
         sg = L.sgIn(L.net.enis.get(target.eniId)!.groups, groupsKey);
       }
       const base = t * ws;
       const { cidr, group } = sg;
-      for (let w = 0; w < ws; w++) a1[base + w] = (nacl[w] | same[w]) & (cidr[w] | group[w]);
+      if (sameInputs) a1.copyWithin(base, prev * ws, prev * ws + ws);
+      else for (let w = 0; w < ws; w++) a1[base + w] = (nacl[w] | same[w]) & (cidr[w] | group[w]);
       // The variant without group references is needed only with an inter-region peering.
       if (cross) {
         if (target.vpcId !== vpcOf) {
+          sameInputs = false;
           vpcOf = target.vpcId;
           crosses = cross.has(vpcOf);
         }
-        if (crosses) for (let w = 0; w < ws; w++) a2![base + w] = (nacl[w] | same[w]) & cidr[w];
+        if (crosses) {
+          if (sameInputs) a2!.copyWithin(base, prev * ws, prev * ws + ws);
+          else for (let w = 0; w < ws; w++) a2![base + w] = (nacl[w] | same[w]) & cidr[w];
+        }
       }
+      prev = t;
       if (r) {
         if (target.subnetId !== replyOf || target.inVpc !== replyInVpc) {
           replyOf = target.subnetId;

@@ -31,6 +31,9 @@ export interface Leg {
   fallback: Uint32Array;
   /** local | pcxSame. */
   direct: Uint32Array;
+  /** The words where local / direct are non-zero, ascending: a subnet delivers directly to its own VPC and its peers only, a few words of the space. */
+  localWords: Int32Array;
+  directWords: Int32Array;
   /** True when pcxCross is empty. */
   noCross: boolean;
   /** True when fallback is empty. */
@@ -58,7 +61,7 @@ export function buildLeg(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep'): Leg {
   // Most legs have no peering or fallback addresses: they share the space's zero bitset
   // until written (see own()), which keeps the thousands of legs small.
   const zero = L.m.zero(sp);
-  const leg: Leg = { local: zero, pcxSame: zero, pcxCross: zero, nats: [], fallback: zero, direct: zero, noCross: true, noFallback: true, hits: null };
+  const leg: Leg = { local: zero, pcxSame: zero, pcxCross: zero, nats: [], fallback: zero, direct: zero, localWords: NO_WORDS, directWords: NO_WORDS, noCross: true, noFallback: true, hits: null };
   const table = P.routeTable;
   if (table) route(L, P, dir, leg);
   leg.noCross = leg.pcxCross === zero || leg.pcxCross.every((v) => v === 0);
@@ -68,7 +71,20 @@ export function buildLeg(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep'): Leg {
     leg.direct = L.arena.alloc(words);
     for (let w = 0; w < words; w++) leg.direct[w] = leg.local[w] | leg.pcxSame[w];
   }
+  leg.localWords = nonZeroWords(leg.local);
+  leg.directWords = leg.direct === leg.local ? leg.localWords : nonZeroWords(leg.direct);
   return leg;
+}
+
+const NO_WORDS = new Int32Array(0);
+
+function nonZeroWords(bits: Uint32Array): Int32Array {
+  let n = 0;
+  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) n++;
+  const out = new Int32Array(n);
+  n = 0;
+  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) out[n++] = w;
+  return out;
 }
 
 /** A leg's bitset, made writable (allocated) on first write. */

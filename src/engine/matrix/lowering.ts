@@ -28,6 +28,8 @@ export interface RowClass {
   leg: Leg;
   /** Delivered by the route table to where group references still match: local, same-region peering. */
   d1: Uint32Array;
+  /** The words where d1 is non-zero (Leg.localWords or directWords). */
+  d1Words: Int32Array;
   /** Delivered across an inter-region peering; null when none (or the source is outside its VPC). */
   d2: Uint32Array | null;
   nir: Uint32Array | null;
@@ -254,7 +256,7 @@ export class Lowering {
         const inVpc = vpcContains(vpc, s.ip);
         rc = {
           subnetId: subnet.id, ri: this.h.expectsReply ? this.acl(subnet.acl, 'ri') : null,
-          sgo: this.sgOut(vpc, this.net.enis.get(s.eniId)!.groups, s.sgKey), leg, d1: inVpc ? leg.direct : leg.local, d2: inVpc && !leg.noCross ? leg.pcxCross : null,
+          sgo: this.sgOut(vpc, this.net.enis.get(s.eniId)!.groups, s.sgKey), leg, d1: inVpc ? leg.direct : leg.local, d1Words: inVpc ? leg.directWords : leg.localWords, d2: inVpc && !leg.noCross ? leg.pcxCross : null,
           nir: this.h.expectsReply ? this.nir(subnet) : null, ambiguous: leg.nats.length > 0 && natRepliesAmbiguous(this, vpc),
         };
       } else {

@@ -25,12 +25,15 @@ export function computeRow(L: Lowering, C: Columns, sigma: number, w0: number, w
   const nir = rc.nir ?? sgo;
   const k1 = C.k1;
   const base = sigma * C.wt;
-  const fallback = leg.fallback;
-  for (let w = w0; w < w1; w++) {
-    const ok = sgo[w];
-    out[at + w] = d1[w] & k1[base + w] & ok & nir[w];
-    fb[at + w] = fallback[w] & ok;
+  // d1 is zero outside its few words (the sender's VPC and peers): clear, then work those.
+  out.fill(0, at + w0, at + w1);
+  const d1Words = rc.d1Words;
+  for (let k = 0; k < d1Words.length; k++) {
+    const w = d1Words[k];
+    if (w >= w0 && w < w1) out[at + w] = d1[w] & k1[base + w] & sgo[w] & nir[w];
   }
+  if (leg.noFallback) fb.fill(0, at + w0, at + w1);
+  else for (let w = w0; w < w1; w++) fb[at + w] = leg.fallback[w] & sgo[w];
   // A reply that leaves through a NAT gateway comes back from the NAT's address: the client
   // drops it (the walk's ASYMMETRIC_RETURN_PATH), so those targets add nothing.
   if (d2) acrossRegions(L, C, sigma, w0, w1, d2, rc.nir, out, at);
