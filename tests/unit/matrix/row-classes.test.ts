@@ -1,0 +1,32 @@
+/**
+ * Lowering.rowClass shares one class among the senders of a subnet with the same groups and
+ * the same side of their VPC's blocks: the side matters (a peering carries only sources inside).
+ */
+import { describe, expect, it } from 'vitest';
+import { SnapshotBuilder } from '../../support/builder.ts';
+import { DNS, SSH, cell, checked, net } from './helpers.ts';
+
+const ALLOW_ALL = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+
+describe('matrix row classes', () => {
+  it('row classes shared by senders of one subnet and groups still tell apart an address outside the VPC', () => {
+    // The subnet's block runs past the VPC's: a peering carries only sources inside the VPC.
+    const b = new SnapshotBuilder();
+    const x = b.vpc('10.0.0.0/24', 'x');
+    const y = b.vpc('10.1.0.0/16', 'y');
+    const sx = b.subnet(x.vpcId, '10.0.0.0/23', 'sx');
+    const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
+    const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
+    const inside = b.instance(sx, '10.0.0.10', 'inside', { sgs: [gx] }).eniId;
+    const outside = b.instance(sx, '10.0.1.10', 'outside', { sgs: [gx] }).eniId;
+    const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [b.securityGroup(y.vpcId, 'gy', ALLOW_ALL)] }).eniId;
+    const pcx = b.peering(x.vpcId, y.vpcId);
+    b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
+    b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+    for (const q of [DNS, SSH]) {
+      const m = checked(net(b.build()), q);
+      expect(cell(m, inside, dst)).toBe(true);
+      expect(cell(m, outside, dst)).toBe(false);
+    }
+  });
+});
