@@ -76,7 +76,9 @@ const tagsOfKey = (key: string) => () => {
  */
 export class Lowering {
   private readonly acls = new Shelf<Uint32Array>();
-  private readonly scalar = new Shelf<boolean>();
+  /** aclAt's verdicts by NACL id, then remote address (fi and ri apart): numeric keys, no key strings. */
+  private readonly scalarFi = new Map<string, Map<number, boolean>>();
+  private readonly scalarRi = new Map<string, Map<number, boolean>>();
   private readonly rgns = new Shelf<Region[]>();
   private readonly legs = new Shelf<Leg>();
   private readonly nirs = new Shelf<Uint32Array>();
@@ -189,7 +191,12 @@ export class Lowering {
 
   /** One NACL inbound direction for one remote address (a NAT gateway's, seen by a later subnet). */
   aclAt(acl: NAcl, dir: 'fi' | 'ri', remote: number): boolean {
-    return this.scalar.get(acl.id, `${dir}${remote}`, () => aclAllows(acl.ingress, dir === 'fi' ? this.h.fwd : this.h.rep, remote, contains));
+    const byAcl = dir === 'fi' ? this.scalarFi : this.scalarRi;
+    let byRemote = byAcl.get(acl.id);
+    if (!byRemote) byAcl.set(acl.id, (byRemote = new Map()));
+    let v = byRemote.get(remote);
+    if (v === undefined) byRemote.set(remote, (v = aclAllows(acl.ingress, dir === 'fi' ? this.h.fwd : this.h.rep, remote, contains)));
+    return v;
   }
 
   regions(table: NRouteTable, sp: 'T' | 'S'): Region[] {
@@ -299,7 +306,8 @@ export class Lowering {
     this.dirtyWords = null;
     for (const id of f.acls ?? []) {
       this.acls.drop(id);
-      this.scalar.drop(id);
+      this.scalarFi.delete(id);
+      this.scalarRi.delete(id);
     }
     for (const id of f.tables ?? []) this.rgns.drop(id);
     for (const id of f.subnets ?? []) {
