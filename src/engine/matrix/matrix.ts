@@ -3,11 +3,11 @@ import { Arena, popcount32 } from './bitset.ts';
 import { type MatrixChange, planChange } from './change.ts';
 import { Columns } from './columns.ts';
 import { headersFor, type Headers, type MatrixQuery } from './headers.ts';
-import { Lowering } from './lowering.ts';
+import { Lowering, ROW_AMBIGUOUS, ROW_NONE, ROW_UNKNOWN } from './lowering.ts';
 import { Memberships } from './memberships.ts';
 import { columnsOfWords, publishColumns, serviceAddresses, type Store } from './publish.ts';
 import { forgetNatReturns } from './nat-chain.ts';
-import { computeRow, forwardThroughNat, GENERAL, natChangedSenders, PLAIN_AND_NAT, rowPath } from './rows.ts';
+import { computeRow, forwardThroughNat, GENERAL, natChangedSenders, PLAIN, PLAIN_AND_NAT, rowPath } from './rows.ts';
 import { buildUniverse, sameStructure, type Universe } from './universe.ts';
 
 /** What an update did. */
@@ -179,8 +179,9 @@ class Matrix implements ReachabilityMatrix {
   /**
    * Senders whose words in `runs` may have moved although their row class did not, or null
    * when any may have. Such a row's words are a function of its row class, its k1 words, its
-   * VPC's NAT gateways' answers there and, for the rows a ROW_* kind marks, more: a row of
-   * kind 0 outside this set would recompute exactly the words it holds. The set: senders whose
+   * VPC's NAT gateways' answers there and, for the rows a ROW_* kind marks, more (see
+   * unmoved): a row outside this set that unmoved accepts would recompute exactly the words
+   * it holds. The set: senders whose
    * k1 bits flipped (Columns.refresh), every sender of a VPC whose NAT gateway answers
    * differently (natChangedSenders), and the senders of reply parts left to the walk there.
    * Only where redoWords publishes inline (identity, no service addresses): elsewhere the
@@ -197,6 +198,19 @@ class Matrix implements ReachabilityMatrix {
       }
     }
     return out;
+  }
+
+  /**
+   * Whether a row outside `moved` keeps its words in `runs`: always for kind 0; for a row that
+   * may cross an inter-region peering, have walked targets or ambiguous NAT replies, only
+   * where none of these reaches those words (rowPath says PLAIN, or PLAIN_AND_NAT without
+   * ambiguous NAT replies), so its words there come from the same inputs as a kind 0 row's.
+   */
+  private unmoved(sigma: number, kind: number, runs: readonly [number, number][]): boolean {
+    if (kind === 0) return true;
+    if ((kind & (ROW_UNKNOWN | ROW_NONE)) !== 0) return false;
+    const path = rowPath(this.L, this.C, sigma, runs);
+    return path === PLAIN || (path === PLAIN_AND_NAT && (kind & ROW_AMBIGUOUS) === 0);
   }
 
   update(net: Network, change: MatrixChange): MatrixUpdateStats {
@@ -240,7 +254,7 @@ class Matrix implements ReachabilityMatrix {
         this.redo(i, 0, this.u.T.words);
         rows++;
       } else if (runs.length > 0) {
-        if (moved !== null && kinds[s] === 0 && ((moved[s >>> 5] >>> (s & 31)) & 1) === 0) continue;
+        if (moved !== null && ((moved[s >>> 5] >>> (s & 31)) & 1) === 0 && this.unmoved(s, kinds[s], runs)) continue;
         this.redoWords(i, runs);
       }
     }
