@@ -107,12 +107,6 @@ export class Lowering {
   /** replyRoute (nat-chain.ts) by target subnet id, then NAT gateway id. */
   readonly replyRoutes = new Shelf<ReplyRoute>();
   private rows: (RowClass | null | undefined)[] = [];
-  /**
-   * Row classes by subnet id, then Sender.sgKey, then whether the sender's address is inside
-   * its VPC: everything a class is made of. Cleared by every forget (the classes of an update's
-   * senders are made again from fresh parts).
-   */
-  private readonly classes = new Map<string, Map<string, [RowClass | null, RowClass | null]>>();
   /** natPortSamples by NACL lines (compiled lines are new objects after an edit). */
   private readonly samples = new WeakMap<readonly AclLine[], number[]>();
   /** The reply header with a NAT port, rewritten per sample (aclNatPortsAt). */
@@ -263,24 +257,15 @@ export class Lowering {
       const s = this.u.senders[sigma];
       const subnet = s.subnetId ? this.net.subnets.get(s.subnetId) : undefined;
       const vpc = s.vpcId ? this.net.vpcs.get(s.vpcId) : undefined;
-      // A peering carries only traffic whose source is inside the sender's VPC.
-      const inVpc = vpc !== undefined && vpcContains(vpc, s.ip);
-      // Senders of one subnet with the same groups share their class: made once.
-      let bySg = subnet ? this.classes.get(subnet.id) : undefined;
-      if (subnet && !bySg) this.classes.set(subnet.id, (bySg = new Map()));
-      let pair = bySg?.get(s.sgKey);
-      if (bySg && !pair) bySg.set(s.sgKey, (pair = [null, null]));
-      const shared = pair?.[inVpc ? 1 : 0];
-      if (shared) {
-        rc = shared;
-      } else if (subnet && vpc) {
+      if (subnet && vpc) {
         const leg = this.leg(subnet, 'fwd');
+        // A peering carries only traffic whose source is inside the sender's VPC.
+        const inVpc = vpcContains(vpc, s.ip);
         rc = {
           subnetId: subnet.id, ri: this.h.expectsReply ? this.acl(subnet.acl, 'ri') : null,
           sgo: this.sgOut(vpc, this.net.enis.get(s.eniId)!.groups, s.sgKey), leg, d1: inVpc ? leg.direct : leg.local, d1Words: inVpc ? leg.directWords : leg.localWords, d2: inVpc && !leg.noCross ? leg.pcxCross : null,
           nir: this.h.expectsReply ? this.nir(subnet) : null, ambiguous: leg.nats.length > 0 && natRepliesAmbiguous(this, vpc),
         };
-        pair![inVpc ? 1 : 0] = rc;
       } else {
         rc = null;
       }
@@ -300,7 +285,6 @@ export class Lowering {
       this.rows[s] = undefined;
       this.rowKinds[s] = ROW_UNKNOWN;
     }
-    this.classes.clear();
     this.generation++;
     // Unknown until the caller has refreshed the arrival rows (Matrix.update sets it then).
     this.dirtyWords = null;

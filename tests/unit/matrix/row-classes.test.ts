@@ -1,6 +1,7 @@
 /**
- * Lowering.rowClass shares one class among the senders of a subnet with the same groups and
- * the same side of their VPC's blocks: the side matters (a peering carries only sources inside).
+ * A row's class (Lowering.rowClass) depends on the sender's side of its VPC's blocks, not only
+ * on its subnet and groups: a peering carries only sources inside the VPC. Pinned here for any
+ * cache that would share classes among the senders of a subnet.
  */
 import { describe, expect, it } from 'vitest';
 import { SnapshotBuilder } from '../../support/builder.ts';
@@ -9,7 +10,7 @@ import { DNS, SSH, cell, checked, net } from './helpers.ts';
 const ALLOW_ALL = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
 
 describe('matrix row classes', () => {
-  it('row classes shared by senders of one subnet and groups still tell apart an address outside the VPC', () => {
+  it('tells apart senders of one subnet and groups on either side of the VPC\'s blocks', () => {
     // The subnet's block runs past the VPC's: a peering carries only sources inside the VPC.
     const b = new SnapshotBuilder();
     const x = b.vpc('10.0.0.0/24', 'x');
