@@ -32,8 +32,8 @@ export interface Leg {
   /** local | pcxSame. */
   direct: Uint32Array;
   /** The words where local / direct are non-zero, ascending: a subnet delivers directly to its own VPC and its peers only, a few words of the space. */
-  localWords: Int32Array;
-  directWords: Int32Array;
+  localWords: readonly number[];
+  directWords: readonly number[];
   /** True when pcxCross is empty. */
   noCross: boolean;
   /** True when fallback is empty. */
@@ -76,14 +76,11 @@ export function buildLeg(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep'): Leg {
   return leg;
 }
 
-const NO_WORDS = new Int32Array(0);
+const NO_WORDS: readonly number[] = [];
 
-function nonZeroWords(bits: Uint32Array): Int32Array {
-  let n = 0;
-  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) n++;
-  const out = new Int32Array(n);
-  n = 0;
-  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) out[n++] = w;
+function nonZeroWords(bits: Uint32Array): number[] {
+  const out: number[] = [];
+  for (let w = 0; w < bits.length; w++) if (bits[w] !== 0) out.push(w);
   return out;
 }
 

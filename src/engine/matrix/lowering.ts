@@ -29,7 +29,7 @@ export interface RowClass {
   /** Delivered by the route table to where group references still match: local, same-region peering. */
   d1: Uint32Array;
   /** The words where d1 is non-zero (Leg.localWords or directWords). */
-  d1Words: Int32Array;
+  d1Words: readonly number[];
   /** Delivered across an inter-region peering; null when none (or the source is outside its VPC). */
   d2: Uint32Array | null;
   nir: Uint32Array | null;

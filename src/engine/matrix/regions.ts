@@ -18,7 +18,8 @@ export interface Region {
  * returns the first containing one, so this is the same choice for every address at once.
  */
 export function routeRegions(space: Space, table: NRouteTable, arena: Arena): Region[] {
-  const claimed = new Uint32Array(space.words);
+  // From the arena too: hundreds of tables, and one small ArrayBuffer each cost more than the words.
+  const claimed = arena.alloc(space.words);
   const out: Region[] = [];
   for (const route of table.routes) {
     const [lo, hi] = cidrRange(space, route.destination);
