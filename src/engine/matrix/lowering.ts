@@ -104,8 +104,8 @@ export class Lowering {
   readonly hopsNow: unknown[] = [];
   /** natReplies (nat-chain.ts) by NAT gateway id, tagged with the subnets it consulted. */
   readonly replies = new Shelf<Reach>();
-  /** replyRoute (nat-chain.ts) by target subnet id, then NAT gateway id. */
-  readonly replyRoutes = new Shelf<ReplyRoute>();
+  /** replyRoute (nat-chain.ts) by target subnet id, then NAT gateway id (up to one per NAT gateway: plain maps). */
+  readonly replyRoutes = new Map<string, Map<string, ReplyRoute>>();
   private rows: (RowClass | null | undefined)[] = [];
   /** natPortSamples by NACL lines (compiled lines are new objects after an edit). */
   private readonly samples = new WeakMap<readonly AclLine[], number[]>();
@@ -296,7 +296,7 @@ export class Lowering {
     for (const id of f.tables ?? []) this.rgns.drop(id);
     for (const id of f.subnets ?? []) {
       this.replies.dropTagged(id);
-      this.replyRoutes.drop(id);
+      this.replyRoutes.delete(id);
       this.legs.drop(id);
       this.nirs.drop(id);
     }

@@ -154,8 +154,10 @@ function natReplies(L: Lowering, natId: string): Reach {
         if (!hit) {
           // Kept per (subnet, NAT) until an edit of that subnet: when one subnet's NACL moves,
           // the NAT gateways replying through it recompute natReplies but look up only its route.
-          hit = L.replyRoutes.peek(t.subnetId, natId);
-          if (!hit) L.replyRoutes.put(t.subnetId, natId, (hit = replyRoute(L, t.subnetId, natId)));
+          let byNat = L.replyRoutes.get(t.subnetId);
+          if (!byNat) L.replyRoutes.set(t.subnetId, (byNat = new Map()));
+          hit = byNat.get(natId);
+          if (!hit) byNat.set(natId, (hit = replyRoute(L, t.subnetId, natId)));
           bySubnet.set(t.subnetId, hit);
         }
         v = hit;
