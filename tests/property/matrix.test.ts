@@ -5,10 +5,25 @@
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { compileNetwork } from '../../src/engine/index.ts';
+import { compileNetwork, type Snapshot } from '../../src/engine/index.ts';
 import { buildReachabilityMatrix, type MatrixQuery } from '../../src/engine/matrix/index.ts';
 import { disagreements, sameMatrix } from '../unit/matrix/helpers.ts';
 import { randomEdit, randomNatSnapshot, randomSnapshot } from '../unit/matrix/random-network.ts';
+
+/** Applies random edits one after another, checking the updated matrix against a rebuild each time; returns the last document. */
+function editAndCompare(doc: Snapshot, edits: number[], q: MatrixQuery, seed: number): Snapshot {
+  const m = buildReachabilityMatrix(compileNetwork(doc), q);
+  for (const e of edits) {
+    const edit = randomEdit(doc, e);
+    doc = edit.doc;
+    const net = compileNetwork(doc);
+    m.update(net, edit.change);
+    expect(sameMatrix(m, buildReachabilityMatrix(net, q)), `seed ${seed} edit ${e} ${JSON.stringify(edit.change)} ${JSON.stringify(q)}`).toEqual([]);
+  }
+  // And the updated matrix still agrees with the walk itself.
+  expect(disagreements(compileNetwork(doc), m), `seed ${seed} after edits ${edits}`).toEqual([]);
+  return doc;
+}
 
 const QUERIES: MatrixQuery[] = [{ protocol: 1 }, { protocol: 6, port: 22 }, { protocol: 17, port: 53 }, { protocol: 6, port: 443 }, { protocol: 6 }, { protocol: 17, port: 123 }, { protocol: 50 }];
 const arbQuery = fc.constantFrom(...QUERIES);
@@ -25,17 +40,7 @@ describe('reachability matrix (property)', () => {
 
   it('update(...) after random edits equals a full rebuild', () => {
     fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 1, maxLength: 3 }), arbQuery, (seed, edits, q) => {
-      let doc = randomSnapshot(seed);
-      const m = buildReachabilityMatrix(compileNetwork(doc), q);
-      for (const e of edits) {
-        const edit = randomEdit(doc, e);
-        doc = edit.doc;
-        const net = compileNetwork(doc);
-        m.update(net, edit.change);
-        expect(sameMatrix(m, buildReachabilityMatrix(net, q)), `seed ${seed} edit ${e} ${JSON.stringify(edit.change)} ${JSON.stringify(q)}`).toEqual([]);
-      }
-      // And the updated matrix still agrees with the walk itself.
-      expect(disagreements(compileNetwork(doc), m), `seed ${seed} after edits ${edits}`).toEqual([]);
+      editAndCompare(randomSnapshot(seed), edits, q, seed);
     }), { seed: 7, numRuns: 150 });
   });
 
@@ -57,15 +62,7 @@ describe('reachability matrix (property)', () => {
   it('stays equal to a rebuild over a sequence of edits on NAT networks (results patched from one update to the next)', () => {
     const natQuery = fc.constantFrom<MatrixQuery>({ protocol: 1 }, { protocol: 6, port: 22 }, { protocol: 17, port: 53 });
     fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 31 - 1 }), fc.array(fc.integer({ min: 0, max: 2 ** 31 - 1 }), { minLength: 2, maxLength: 5 }), natQuery, (seed, edits, q) => {
-      let doc = randomNatSnapshot(seed);
-      const m = buildReachabilityMatrix(compileNetwork(doc), q);
-      for (const e of edits) {
-        const edit = randomEdit(doc, e);
-        doc = edit.doc;
-        const net = compileNetwork(doc);
-        m.update(net, edit.change);
-        expect(sameMatrix(m, buildReachabilityMatrix(net, q)), `seed ${seed} edit ${e} ${JSON.stringify(edit.change)} ${JSON.stringify(q)}`).toEqual([]);
-      }
+      editAndCompare(randomNatSnapshot(seed), edits, q, seed);
     }), { seed: 13, numRuns: 100 });
   });
 });
