@@ -207,7 +207,8 @@ export class Columns {
     const wanted = new Set<number>(this.L.u.natSender.values());
     wanted.add(sender);
     const senders = [...wanted].filter((s) => !this.senderArrivals.has(s)).sort((a, b) => a - b);
-    const rows = senders.map(() => new Uint32Array(this.wt));
+    // From the arena (same lifetime as these rows, patched in place later): one ArrayBuffer per NAT gateway cost more than its words.
+    const rows = senders.map(() => this.L.arena.alloc(this.wt));
     const { ws, a1 } = this;
     const targets = this.L.u.T.size;
     for (let t = 0; t < targets; t++) {

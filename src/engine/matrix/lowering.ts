@@ -111,6 +111,9 @@ export class Lowering {
   private readonly samples = new WeakMap<readonly AclLine[], number[]>();
   /** The reply header with a NAT port, rewritten per sample (aclNatPortsAt). */
   private natPortHeader: PacketHeader | null = null;
+  /** aclNatPorts' scratch bitsets over targets and senders. */
+  private scratchT: Uint32Array | null = null;
+  private scratchS: Uint32Array | null = null;
   /** Per sender, ROW_* bits of its row class, kept with it (ROW_UNKNOWN while it is not made). */
   readonly rowKinds: Uint8Array;
 
@@ -146,7 +149,8 @@ export class Lowering {
       all = this.arena.alloc(space.words);
       setRange(all, 0, space.size);
       any = this.arena.alloc(space.words);
-      const scratch = new Uint32Array(space.words);
+      // One scratch per space for every NACL (aclMask clears it): no ArrayBuffer per call.
+      const scratch = dir === 'ri' ? (this.scratchT ??= new Uint32Array(space.words)) : (this.scratchS ??= new Uint32Array(space.words));
       const h = { ...this.h.rep };
       for (const port of natPortSamples(lines, 6)) {
         h.dstPort = port;

@@ -1,7 +1,7 @@
 import { contains } from '../ip/index.ts';
 import { subnetContaining } from '../model/compile.ts';
 import type { NEni, NNatGateway, NVpc, Network } from '../model/network.ts';
-import { addressRange, makeSpace, type Space } from './space.ts';
+import { lowerBound, makeSpace, type Space } from './space.ts';
 
 /**
  * Something that puts packets on the wire: a matrix interface, or a NAT gateway re-sending
@@ -39,13 +39,9 @@ export interface Target {
   subnetId: string | null;
   groupIds: ReadonlySet<string>;
   hopSubnetId: string | null;
-  /** Targets with equal keys share their arrival filters: subnet and group ids. */
-  arrivalKey: string;
-  /** Targets with equal keys share their reply routing: subnet, and whether the address is inside the VPC. */
-  replyKey: string;
-  /** The group ids part of arrivalKey (Lowering.sgIn's key). */
+  /** The group ids as one key (idsKey: Lowering.sgIn's key). */
   groupsKey: string;
-  /** Whether the address is inside its VPC's blocks (the replyKey's last part). */
+  /** Whether the address is inside its VPC's blocks (with the subnet, what its reply routing depends on). */
   inVpc: boolean;
 }
 
@@ -89,8 +85,20 @@ const NO_GROUPS: ReadonlySet<string> = new Set();
 
 /** Group ids as one sorted key (the groups' rules form one set: order does not matter). */
 export function idsKey(ids: ReadonlySet<string>): string {
-  return [...ids].sort().join(',');
+  // Most interfaces have one group: its id is the key (what sort and join would give), no arrays.
+  if (ids.size === 1) for (const id of ids) return id;
+  return ids.size === 0 ? '' : [...ids].sort().join(',');
 }
+
+function byTargetId(a: Target, b: Target): number {
+  const x = `${a.vpcId}|${a.eniId}`;
+  const y = `${b.vpcId}|${b.eniId}`;
+  return x < y ? -1 : x > y ? 1 : 0;
+}
+
+/** Target.arrivalKey and replyKey of old, made for the signature only: the build reads subnetId, groupsKey and inVpc. */
+const arrivalKey = (t: Target) => `${t.subnetId ?? '-'}|${t.groupsKey}`;
+const replyKey = (t: Target) => `${t.subnetId ?? '-'}|${t.inVpc ? 1 : 0}`;
 
 function hopOf(eni: NEni, vpc: NVpc | null, ip: number): string | null {
   return (eni.subnet ?? (vpc ? subnetContaining(vpc, ip) : null))?.id ?? null;
@@ -120,25 +128,27 @@ export function buildUniverse(net: Network): Universe {
   senderList.forEach((s, i) => (s.row >= 0 ? (rowSender[s.row] = i) : natSender.set(s.natId!, i)));
 
   const wanted = new Set(enis.map((e) => e.privateIp));
-  const targetList: (Target & { id: string })[] = [];
+  const targetList: Target[] = [];
+  // forEach rather than destructured entries: no [ip, owner] array per address.
   for (const byIp of net.enisByPrivateIp.values()) {
-    for (const [ip, owner] of byIp) {
-      if (!wanted.has(ip) || !owner.vpc) continue;
+    byIp.forEach((owner, ip) => {
+      if (!wanted.has(ip) || !owner.vpc) return;
       const inVpc = owner.vpc.cidrs.some((c) => contains(c, ip));
       targetList.push({
-        eniId: owner.id, ip, vpcId: owner.vpc.id, subnetId: owner.subnet?.id ?? null, groupIds: owner.groupIds, hopSubnetId: hopOf(owner, owner.vpc, ip), id: `${owner.vpc.id}|${owner.id}`,
-        arrivalKey: `${owner.subnet?.id ?? '-'}|${keyOf(owner)}`, replyKey: `${owner.subnet?.id ?? '-'}|${inVpc ? 1 : 0}`, groupsKey: keyOf(owner), inVpc,
+        eniId: owner.id, ip, vpcId: owner.vpc.id, subnetId: owner.subnet?.id ?? null, groupIds: owner.groupIds, hopSubnetId: hopOf(owner, owner.vpc, ip), groupsKey: keyOf(owner), inVpc,
       });
-    }
+    });
   }
-  targetList.sort(byIpThenId);
+  // Ties (one address in overlapping VPCs) are rare: their "vpc|eni" sort key is made only then.
+  targetList.sort((a, b) => a.ip - b.ip || byTargetId(a, b));
   const T = makeSpace(targetList.map((t) => t.ip));
   const publicAddrs = Uint32Array.from(enis.map((e) => e.privateIp));
   const colLo = new Int32Array(enis.length);
   const colHi = new Int32Array(enis.length);
   let identity = targetList.length === enis.length;
   enis.forEach((e, j) => {
-    [colLo[j], colHi[j]] = addressRange(T, e.privateIp);
+    colLo[j] = lowerBound(T.addrs, e.privateIp);
+    colHi[j] = lowerBound(T.addrs, e.privateIp + 1);
     if (colHi[j] - colLo[j] !== 1 || targetList[colLo[j]].eniId !== e.id || colLo[j] !== j) identity = false;
   });
   const aliased: [number, number][] = [];
@@ -184,7 +194,7 @@ function signatureOf(u: Universe, net: Network): string {
     shapeOf(net), net.enis.size,
     ...[...net.enis.values()].map((e) => `${e.id} ${e.privateIps.join(',')} ${e.publicIp} ${e.instanceState} ${e.vpc?.id} ${e.subnet?.id} ${e.natGatewayId} ${[...e.groupIds].sort()}`),
     ...u.senders.map((x) => `${x.eniId} ${x.natId} ${x.ip} ${x.subnetId} ${x.vpcId} ${x.canonical} ${x.hopSubnetId} ${x.sgKey}`),
-    ...u.targets.map((x) => `${x.eniId} ${x.vpcId} ${x.ip} ${x.subnetId} ${x.arrivalKey} ${x.replyKey} ${x.hopSubnetId}`),
+    ...u.targets.map((x) => `${x.eniId} ${x.vpcId} ${x.ip} ${x.subnetId} ${arrivalKey(x)} ${replyKey(x)} ${x.hopSubnetId}`),
   ].join('\n');
 }
 
