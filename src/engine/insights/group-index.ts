@@ -22,6 +22,9 @@ export type GroupIndex =
 /** Finds groups keyed by one dictionary column straight from its row codes. */
 export type FindCodes = (codes: Int32Array, sel: Int32Array, m: number, gids: Int32Array) => void;
 
+/** Whether `groupIndex(card)` would be the int32 hash table (the key space of `pair-stats.ts`). */
+export const hashesInt32 = (card: number): boolean => card > DENSE_LIMIT && card <= INT_KEYS;
+
 export function groupIndex(card: number, newGroup: NewGroup): GroupIndex {
   if (card <= DENSE_LIMIT) {
     const dense = new Int32Array(card).fill(-1);

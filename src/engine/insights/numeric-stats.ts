@@ -18,6 +18,21 @@ export class NumericStats implements Accumulator {
 
   constructor(private readonly d: Float64Array) {}
 
+  /** The column the stats read (for loops fused with the group lookup, see pair-stats.ts). */
+  get column(): Float64Array {
+    return this.d;
+  }
+
+  /** Whether slots are [sum, count, min, max] rather than [sum, count]; fixed once views are taken. */
+  get hasExtremes(): boolean {
+    return this.stride === 4;
+  }
+
+  /** The slots themselves, `stride` numbers per group; reallocated by `grow`. */
+  slotArray(): Float64Array {
+    return this.slots();
+  }
+
   private blank(size: number): Float64Array {
     const a = new Float64Array(size);
     if (this.stride === 4) for (let o = 0; o < size; o += 4) { a[o + 2] = Infinity; a[o + 3] = -Infinity; }

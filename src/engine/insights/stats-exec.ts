@@ -4,8 +4,9 @@ import { walkExpr } from './check-pipeline.ts';
 import { compileExpr } from './compile-expr.ts';
 import type { CompileContext, Compiled } from './compiled.ts';
 import { fail } from './errors.ts';
-import { combinedKey, keyEncoder } from './group-keys.ts';
-import { groupIndex, type GroupIndex } from './group-index.ts';
+import { combinedKey, keyEncoder, type KeyEncoder } from './group-keys.ts';
+import { pairStatsVisit } from './pair-stats.ts';
+import { groupIndex, hashesInt32, type GroupIndex } from './group-index.ts';
 import type { Value } from './types.ts';
 import type { NumColumn } from './columns.ts';
 import { NumericStats, type NumericKind } from './numeric-stats.ts';
@@ -43,7 +44,9 @@ export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBoun
   const newGroup = (row: number, key: number): number => {
     const g = groups++;
     if (g >= firstRow.length) {
-      const size = firstRow.length * 4;
+      // Fourfold while small, then twofold: at 100k groups a fourfold step would allocate and
+      // fill (NumericStats blanks min/max) 262k groups' worth of fresh memory for 86k used.
+      const size = firstRow.length * (firstRow.length < 1 << 16 ? 4 : 2);
       firstRow = grown(firstRow, size);
       packedKey = grown(packedKey, size);
       for (const a of feeders) a.grow(size);
@@ -52,13 +55,20 @@ export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBoun
     packedKey[g] = key;
     return g;
   };
-  const index = groupIndex(group.card, newGroup);
+  const pair = pairFusable(encoders, group.card, feeders, accs, views);
+  // The fused pair loop keeps its own table: no need to allocate the general one.
+  const index: GroupIndex = pair ? { kind: 'int', findBatch: () => {} } : groupIndex(group.card, newGroup);
   const gids = new Int32Array(BATCH);
   const feed = (sel: Int32Array, m: number): void => { for (const a of feeders) a.add(gids, sel, m); };
   let visit: (sel: Int32Array, m: number) => void;
   const codes = encoders.length === 1 ? encoders[0].codes : undefined;
   const runIds = encoders.length === 1 ? encoders[0].runIds : undefined;
-  if (index.kind === 'int' && index.findOne && runIds) {
+  let ranged: ((sel: null, lo: number, m: number) => void) | undefined;
+  if (pair) {
+    const run = pairStatsVisit(pair.a, pair.b, encoders[1].card, pair.stats, newGroup, rowBound);
+    visit = (sel, m) => run(sel, 0, m);
+    if (scan.parts.length === 0 && !scan.selection) ranged = run;
+  } else if (index.kind === 'int' && index.findOne && runIds) {
     const one = index.findOne;
     visit = (sel, m) => { runIds(sel, m, gids, one); feed(sel, m); };
   } else if (index.kind === 'int' && index.findCodes && codes) {
@@ -76,7 +86,7 @@ export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBoun
     const find = (index as Extract<GroupIndex, { kind: 'text' }>).find;
     visit = (sel, m) => { for (let k = 0; k < m; k++) gids[k] = find(group.text(sel[k]), sel[k]); feed(sel, m); };
   }
-  const matched = forEachBatch(scan, visit);
+  const matched = ranged ? forEachRange(scan, ranged) : forEachBatch(scan, visit);
   if (cmd.by.length === 0 && groups === 0) newGroup(-1, 0);
   const shown = Math.min(keep, groups);
   const keyColumn = (k: number): Value[] => {
@@ -85,6 +95,30 @@ export function runStats(cmd: Stats, ctx: CompileContext, scan: RowScan, rowBoun
     return Array.from(firstRow.subarray(0, shown), (r) => get(r));
   };
   return { table: buildTable(cmd, keys.map((k, j) => ({ time: k.time, values: keyColumn(j) })), shown, calls, accs, times), matched };
+}
+
+/**
+ * The case `pairStatsVisit` serves: two dictionary keys hashed as int32 (beyond the dense
+ * limit) and every aggregate a view of one NumericStats.
+ */
+function pairFusable(encoders: KeyEncoder[], card: number, feeders: Accumulator[], accs: Accumulator[], views: Set<Accumulator>) {
+  if (encoders.length !== 2 || !hashesInt32(card)) return null;
+  const a = encoders[0].codes;
+  const b = encoders[1].codes;
+  const stats = feeders[0];
+  if (!a || !b || feeders.length !== 1 || !(stats instanceof NumericStats) || !accs.every((x) => views.has(x))) return null;
+  return { a, b, stats };
+}
+
+/** An unfiltered scan in runs of BATCH rows (checkpoints as in forEachBatch); returns the rows. */
+function forEachRange(scan: RowScan, run: (sel: null, lo: number, m: number) => void): number {
+  const every = Math.max(1, Math.floor(scan.chunk / BATCH));
+  let batches = 0;
+  for (let base = scan.lo; base < scan.hi; base += BATCH) {
+    if (batches++ % every === 0) scan.checkpoint();
+    run(null, base, Math.min(scan.hi, base + BATCH) - base);
+  }
+  return Math.max(0, scan.hi - scan.lo);
 }
 
 function grown(a: Float64Array, size: number): Float64Array<ArrayBuffer> {
