@@ -120,6 +120,24 @@ function hashedBatch(newGroup: NewGroup) {
 }
 
 /**
+ * An int32 key table (key and group id side by side, -1 for empty; Fibonacci hashing, linear
+ * probing) moved into a table of 2^bits slots.
+ */
+export function int32TableRehashed(old: Int32Array, bits: number): Int32Array<ArrayBuffer> {
+  const mask = (1 << bits) - 1;
+  const tab = new Int32Array(2 << bits).fill(-1);
+  for (let s = 0; s < old.length; s += 2) {
+    const code = old[s];
+    if (code < 0) continue;
+    let h = Math.imul(code, 0x9e3779b1) >>> (32 - bits);
+    while (tab[2 * h] >= 0) h = (h + 1) & mask;
+    tab[2 * h] = code;
+    tab[2 * h + 1] = old[s + 1];
+  }
+  return tab;
+}
+
+/**
  * The table for keys below 2^31 (two dictionary codes usually pack that small): Fibonacci
  * hashing, linear probing, and each slot's key and group id side by side in one Int32Array, so
  * a lookup touches one cache line (the table is too big for the cache at many groups).
@@ -130,18 +148,9 @@ function hashedBatch32(newGroup: NewGroup) {
   let tab = new Int32Array(2 << bits).fill(-1);
   let size = 0;
   const rehash = (): void => {
-    const old = tab;
     bits++;
     mask = (1 << bits) - 1;
-    tab = new Int32Array(2 << bits).fill(-1);
-    for (let s = 0; s < old.length; s += 2) {
-      const code = old[s];
-      if (code < 0) continue;
-      let h = Math.imul(code, 0x9e3779b1) >>> (32 - bits);
-      while (tab[2 * h] >= 0) h = (h + 1) & mask;
-      tab[2 * h] = code;
-      tab[2 * h + 1] = old[s + 1];
-    }
+    tab = int32TableRehashed(tab, bits);
   };
   return (keys: Int32Array, sel: Int32Array, m: number, gids: Int32Array): void => {
     for (let k = 0; k < m; k++) {

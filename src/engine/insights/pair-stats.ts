@@ -1,4 +1,4 @@
-import type { NewGroup } from './group-index.ts';
+import { int32TableRehashed, type NewGroup } from './group-index.ts';
 import type { NumericStats } from './numeric-stats.ts';
 
 /**
@@ -22,18 +22,9 @@ export function pairStatsVisit(a: Int32Array, b: Int32Array, cardB: number, stat
   let tab = new Int32Array(2 << bits).fill(-1);
   let size = 0;
   const rehash = (): void => {
-    const old = tab;
     bits++;
     mask = (1 << bits) - 1;
-    tab = new Int32Array(2 << bits).fill(-1);
-    for (let s = 0; s < old.length; s += 2) {
-      const code = old[s];
-      if (code < 0) continue;
-      let h = Math.imul(code, 0x9e3779b1) >>> (32 - bits);
-      while (tab[2 * h] >= 0) h = (h + 1) & mask;
-      tab[2 * h] = code;
-      tab[2 * h + 1] = old[s + 1];
-    }
+    tab = int32TableRehashed(tab, bits);
   };
   // A new group (rare next to hits): numbers it and files it; the caller re-reads the slots.
   const insert = (h: number, code: number, row: number): number => {

@@ -2,7 +2,7 @@
  * What an incremental validator remembers between documents. A learner's edit returns a new
  * document that shares every object it did not touch (engine/edit copies only the path to the
  * change), so results that depend on one object alone can be kept in WeakMaps keyed by that
- * object and replayed for the next document. Only for callers whose documents are immutable
+ * object and replayed for the next document, but only for callers whose documents are immutable
  * values (the workspace): an object changed in place after a validation would replay stale
  * results, which is why `validateSnapshot` itself starts from scratch every time.
  *

@@ -2,6 +2,7 @@
 import { expect } from 'vitest';
 import { compileNetwork, traceProbe, type Network, type Snapshot } from '../../../src/engine/index.ts';
 import { buildReachabilityMatrix, type MatrixQuery, type ReachabilityMatrix } from '../../../src/engine/matrix/index.ts';
+import { SnapshotBuilder } from '../../support/builder.ts';
 
 export const ICMP: MatrixQuery = { protocol: 1 };
 export const SSH: MatrixQuery = { protocol: 6, port: 22 };
@@ -52,4 +53,31 @@ export function sameMatrix(a: ReachabilityMatrix, b: ReachabilityMatrix): string
   }
   if (a.reachableCount !== b.reachableCount) out.push(`count ${a.reachableCount} vs ${b.reachableCount}`);
   return out;
+}
+
+export const ALLOW_ALL = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
+
+/**
+ * VPC x (public 10.0.0.0/24 with a NAT gateway at 10.0.0.200, private 10.0.1.0/24) peered with
+ * y (10.1.1.0/24): src (10.0.1.10) sends everything to the NAT gateway; only the NAT's subnet
+ * (x's main table) routes to y over the peering. dst (10.1.1.10) is in group gy with `gyIngress`.
+ */
+export function natToPeer(gyIngress: unknown[] = ALLOW_ALL) {
+  const b = new SnapshotBuilder();
+  const x = b.vpc('10.0.0.0/16', 'x');
+  const y = b.vpc('10.1.0.0/16', 'y');
+  const pub = b.subnet(x.vpcId, '10.0.0.0/24', 'public');
+  const priv = b.subnet(x.vpcId, '10.0.1.0/24', 'private');
+  const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
+  const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
+  const gy = b.securityGroup(y.vpcId, 'gy', gyIngress as never);
+  const src = b.instance(priv, '10.0.1.10', 'src', { sgs: [gx] }).eniId;
+  const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [gy] }).eniId;
+  const nat = b.natGateway(pub, '10.0.0.200', '198.51.100.9');
+  const pcx = b.peering(x.vpcId, y.vpcId);
+  const privRt = b.routeTable(x.vpcId, [priv]);
+  b.route(privRt, '0.0.0.0/0', { NatGatewayId: nat });
+  b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
+  b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+  return { b, x, y, pub, priv, sy, gx, gy, src, dst, nat, pcx, privRt };
 }

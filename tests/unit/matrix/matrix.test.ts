@@ -5,9 +5,8 @@
 import { describe, expect, it } from 'vitest';
 import { SnapshotBuilder } from '../../support/builder.ts';
 import { buildReachabilityMatrix } from '../../../src/engine/matrix/index.ts';
-import { DNS, ICMP, SSH, cell, checked, net, sameMatrix } from './helpers.ts';
+import { ALLOW_ALL, DNS, ICMP, SSH, cell, checked, natToPeer, net, sameMatrix } from './helpers.ts';
 
-const ALLOW_ALL = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
 const acl = (n: number, egress: boolean, action: 'allow' | 'deny', cidr: string, proto = '-1', ports?: [number, number]) =>
   ({ RuleNumber: n, Protocol: proto, RuleAction: action, Egress: egress, CidrBlock: cidr, ...(ports ? { PortRange: { From: ports[0], To: ports[1] } } : {}) });
 
@@ -131,23 +130,8 @@ describe('reachability matrix', () => {
   });
 
   it('reaches a peer through its own NAT gateway: the reply to the NAT address is translated back', () => {
-    const b = new SnapshotBuilder();
-    const x = b.vpc('10.0.0.0/16', 'x');
-    const y = b.vpc('10.1.0.0/16', 'y');
-    const pub = b.subnet(x.vpcId, '10.0.0.0/24', 'public');
-    const priv = b.subnet(x.vpcId, '10.0.1.0/24', 'private');
-    const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
-    const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
-    const gy = b.securityGroup(y.vpcId, 'gy', ALLOW_ALL);
-    const src = b.instance(priv, '10.0.1.10', 'src', { sgs: [gx] }).eniId;
-    const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [gy] }).eniId;
-    const nat = b.natGateway(pub, '10.0.0.200', '198.51.100.9');
-    const pcx = b.peering(x.vpcId, y.vpcId);
     // The private subnet sends everything to the NAT gateway; only the NAT's subnet knows the peering.
-    const privRt = b.routeTable(x.vpcId, [priv]);
-    b.route(privRt, '0.0.0.0/0', { NatGatewayId: nat });
-    b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
-    b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+    const { b, src, dst } = natToPeer();
     const n = net(b.build());
     expect(cell(checked(n, SSH), src, dst)).toBe(true);
     expect(cell(checked(n, DNS), src, dst)).toBe(true);
@@ -188,22 +172,7 @@ describe('reachability matrix', () => {
   });
 
   it('updates paths through a NAT gateway when its subnet\'s ACL or route table changes', () => {
-    const b = new SnapshotBuilder();
-    const x = b.vpc('10.0.0.0/16', 'x');
-    const y = b.vpc('10.1.0.0/16', 'y');
-    const pub = b.subnet(x.vpcId, '10.0.0.0/24', 'public');
-    const priv = b.subnet(x.vpcId, '10.0.1.0/24', 'private');
-    const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
-    const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
-    const gy = b.securityGroup(y.vpcId, 'gy', ALLOW_ALL);
-    const src = b.instance(priv, '10.0.1.10', 'src', { sgs: [gx] }).eniId;
-    const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [gy] }).eniId;
-    const nat = b.natGateway(pub, '10.0.0.200', '198.51.100.9');
-    const pcx = b.peering(x.vpcId, y.vpcId);
-    const privRt = b.routeTable(x.vpcId, [priv]);
-    b.route(privRt, '0.0.0.0/0', { NatGatewayId: nat });
-    b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
-    b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+    const { b, x, pub, src, dst } = natToPeer();
     const aclId = b.networkAcl(x.vpcId, [pub], [acl(100, false, 'allow', '0.0.0.0/0'), acl(100, true, 'allow', '0.0.0.0/0')]);
     const m = buildReachabilityMatrix(net(b.build()), DNS);
     expect(cell(m, src, dst)).toBe(true);
@@ -223,22 +192,7 @@ describe('reachability matrix', () => {
   });
 
   it('follows edits of the peer\'s security group one after another, through the NAT gateway (TCP: replies translated back)', () => {
-    const b = new SnapshotBuilder();
-    const x = b.vpc('10.0.0.0/16', 'x');
-    const y = b.vpc('10.1.0.0/16', 'y');
-    const pub = b.subnet(x.vpcId, '10.0.0.0/24', 'public');
-    const priv = b.subnet(x.vpcId, '10.0.1.0/24', 'private');
-    const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
-    const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
-    const gy = b.securityGroup(y.vpcId, 'gy', ALLOW_ALL);
-    const src = b.instance(priv, '10.0.1.10', 'src', { sgs: [gx] }).eniId;
-    const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [gy] }).eniId;
-    const nat = b.natGateway(pub, '10.0.0.200', '198.51.100.9');
-    const pcx = b.peering(x.vpcId, y.vpcId);
-    const privRt = b.routeTable(x.vpcId, [priv]);
-    b.route(privRt, '0.0.0.0/0', { NatGatewayId: nat });
-    b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
-    b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+    const { b, gy, src, dst } = natToPeer();
     const m = buildReachabilityMatrix(net(b.build()), SSH);
     expect(cell(m, src, dst)).toBe(true);
     // The request arrives from the NAT's address: only the NAT gateway's own arrival changes.

@@ -10,32 +10,13 @@ import { describe, expect, it } from 'vitest';
 import { SnapshotBuilder } from '../../support/builder.ts';
 import { compileNetwork } from '../../../src/engine/index.ts';
 import { buildReachabilityMatrix, type MatrixQuery } from '../../../src/engine/matrix/index.ts';
-import { DNS, ICMP, SSH, cell, checked, net, sameMatrix } from './helpers.ts';
+import { ALLOW_ALL, DNS, ICMP, SSH, cell, checked, natToPeer, net, sameMatrix } from './helpers.ts';
 import { randomEdit, randomNatSnapshot, randomSnapshot } from './random-network.ts';
 
-const ALLOW_ALL = [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }];
 const from = (cidr: string) => [{ IpProtocol: '-1', IpRanges: [{ CidrIp: cidr }] }];
 
 /** src (private subnet of x) reaches dst (in peer y) only through x's NAT gateway at 10.0.0.200. */
-function throughNat() {
-  const b = new SnapshotBuilder();
-  const x = b.vpc('10.0.0.0/16', 'x');
-  const y = b.vpc('10.1.0.0/16', 'y');
-  const pub = b.subnet(x.vpcId, '10.0.0.0/24', 'public');
-  const priv = b.subnet(x.vpcId, '10.0.1.0/24', 'private');
-  const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
-  const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
-  const gy = b.securityGroup(y.vpcId, 'gy', from('10.0.0.200/32'));
-  const src = b.instance(priv, '10.0.1.10', 'src', { sgs: [gx] }).eniId;
-  const dst = b.instance(sy, '10.1.1.10', 'dst', { sgs: [gy] }).eniId;
-  const nat = b.natGateway(pub, '10.0.0.200', '198.51.100.9');
-  const pcx = b.peering(x.vpcId, y.vpcId);
-  const privRt = b.routeTable(x.vpcId, [priv]);
-  b.route(privRt, '0.0.0.0/0', { NatGatewayId: nat });
-  b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
-  b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
-  return { b, gy, src, dst };
-}
+const throughNat = () => natToPeer(from('10.0.0.200/32'));
 
 /** Sets the ingress rules of `groupId`, updates `m`, and checks it against a rebuild and the walk. */
 function editGroup(b: SnapshotBuilder, m: ReturnType<typeof buildReachabilityMatrix>, groupId: string, rules: unknown[], q: MatrixQuery): void {
