@@ -13,6 +13,7 @@ import { routeRegions, type Region } from './regions.ts';
 import { Shelf } from './shelf.ts';
 import type { Universe } from './universe.ts';
 import type { Reach, ReplyRoute } from './nat-chain.ts';
+import type { NatHopNow } from './rows.ts';
 
 /**
  * NACL directions: request outbound (over targets) and inbound (over senders), reply
@@ -100,8 +101,8 @@ export class Lowering {
    * when unknown (a build): results older by one generation may patch just these words.
    */
   dirtyWords: number[] | null = null;
-  /** rows.ts's per-update view of each NAT gateway (NatHopNow), by the NAT's sender index (NatHop.sender); entries carry their generation. */
-  readonly hopsNow: unknown[] = [];
+  /** rows.ts's per-update view of each NAT gateway, by the NAT's sender index (NatHop.sender); entries carry their generation. */
+  readonly hopsNow: (NatHopNow | undefined)[] = [];
   /** natReplies (nat-chain.ts) by NAT gateway id, tagged with the subnets it consulted. */
   readonly replies = new Shelf<Reach>();
   /** replyRoute (nat-chain.ts) by target subnet id, then NAT gateway id (up to one per NAT gateway: plain maps). */

@@ -127,7 +127,7 @@ export interface NatHopNow {
 }
 /** Kept in an array by the NAT's sender index: rows ask once per hop, and a string-keyed lookup per row showed in profiles. */
 function natHopNow(L: Lowering, C: Columns, natId: string, sender: number): NatHopNow {
-  const byNat = L.hopsNow as (NatHopNow | undefined)[];
+  const byNat = L.hopsNow;
   let now = byNat[sender];
   if (now !== undefined && now.generation === L.generation) return now;
   const next = L.net.natGateways.get(natId)!.subnet!;
@@ -153,7 +153,7 @@ function natHopNow(L: Lowering, C: Columns, natId: string, sender: number): NatH
  */
 export function natChangedSenders(L: Lowering, C: Columns, dirty: readonly number[], into: Uint32Array): void {
   if (!L.h.natPasses || dirty.length === 0) return;
-  const byNat = L.hopsNow as (NatHopNow | undefined)[];
+  const byNat = L.hopsNow;
   const reply = L.h.expectsReply;
   const before = new Uint32Array(dirty.length * 3);
   for (const [natId, sender] of L.u.natSender) {

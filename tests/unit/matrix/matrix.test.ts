@@ -141,22 +141,9 @@ describe('reachability matrix', () => {
   });
 
   it('through a NAT gateway to a peer, TCP replies pass the NACLs with the port the NAT picks for each flow', () => {
-    const b = new SnapshotBuilder();
-    const x = b.vpc('10.0.0.0/16', 'x');
-    const y = b.vpc('10.1.0.0/16', 'y');
-    const pub = b.subnet(x.vpcId, '10.0.0.0/24', 'public');
-    const priv = b.subnet(x.vpcId, '10.0.1.0/24', 'private');
-    const sy = b.subnet(y.vpcId, '10.1.1.0/24', 'sy');
-    const gx = b.securityGroup(x.vpcId, 'gx', ALLOW_ALL);
-    const gy = b.securityGroup(y.vpcId, 'gy', ALLOW_ALL);
-    const srcs = [10, 11, 12, 13, 14, 15].map((k) => b.instance(priv, `10.0.1.${k}`, `src${k}`, { sgs: [gx] }).eniId);
-    const dsts = [10, 11, 12, 13].map((k) => b.instance(sy, `10.1.1.${k}`, `dst${k}`, { sgs: [gy] }).eniId);
-    const nat = b.natGateway(pub, '10.0.0.200', '198.51.100.9');
-    const pcx = b.peering(x.vpcId, y.vpcId);
-    const privRt = b.routeTable(x.vpcId, [priv]);
-    b.route(privRt, '0.0.0.0/0', { NatGatewayId: nat });
-    b.route(x.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pcx });
-    b.route(y.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pcx });
+    const { b, x, y, pub, priv, sy, gx, gy, src, dst } = natToPeer();
+    const srcs = [src, ...[11, 12, 13, 14, 15].map((k) => b.instance(priv, `10.0.1.${k}`, `src${k}`, { sgs: [gx] }).eniId)];
+    const dsts = [dst, ...[11, 12, 13].map((k) => b.instance(sy, `10.1.1.${k}`, `dst${k}`, { sgs: [gy] }).eniId)];
     // The peer's replies to the NAT's address leave only to ports 34690-34760 (the NAT's ports here are 34665-34823).
     b.networkAcl(y.vpcId, [sy], [acl(100, false, 'allow', '0.0.0.0/0'), acl(100, true, 'allow', '10.0.0.0/16', '6', [34690, 34760])]);
     const n = net(b.build());
