@@ -129,14 +129,14 @@ cases['internet-to-private-instance'] = () => {
   const i = b.instance(s, '10.0.1.25', 'db');
   return { b, probe: { about: 'From the internet to an instance with no public IP.', from: 'internet', to: i.instanceId, protocol: 6, port: 22, flowLogs: 'all' } };
 };
-function natNetwork() {
+function natNetwork(opts: { publicRoute?: 'igw' | 'nat' } = {}) {
   const b = new SnapshotBuilder();
   const v = b.vpc('10.0.0.0/16', 'app');
   const pub = b.subnet(v.vpcId, '10.0.0.0/24', 'public');
   const priv = b.subnet(v.vpcId, '10.0.1.0/24', 'private');
   const igw = b.internetGateway(v.vpcId);
-  b.route(v.rtb, '0.0.0.0/0', { GatewayId: igw });
   const nat = b.natGateway(pub, '10.0.0.50', '52.0.0.50');
+  b.route(v.rtb, '0.0.0.0/0', opts.publicRoute === 'nat' ? { NatGatewayId: nat } : { GatewayId: igw });
   const privRtb = b.routeTable(v.vpcId, [priv]);
   b.route(privRtb, '0.0.0.0/0', { NatGatewayId: nat });
   const i = b.instance(priv, '10.0.1.25', 'worker');
@@ -150,6 +150,25 @@ cases['nat-gateway-https'] = () => {
 cases['nat-protocol-restriction'] = () => {
   const n = natNetwork();
   return { b: n.b, probe: { about: 'A NAT gateway forwards only TCP, UDP and ICMP.', from: n.i.instanceId, to: '93.184.216.34', protocol: 47 } };
+};
+cases['nat-own-address'] = () => {
+  const n = natNetwork();
+  return { b: n.b, probe: { about: "Pinging the NAT gateway's own Elastic IP through it: the gateway answers nothing sent to itself.", from: n.i.instanceId, to: '52.0.0.50', protocol: 1, count: 1 } };
+};
+cases['nat-routing-loop'] = () => {
+  const n = natNetwork({ publicRoute: 'nat' });
+  return { b: n.b, probe: { about: "The NAT gateway's own subnet routes 0.0.0.0/0 back to it: the loop is named once, at that route table.", from: n.i.instanceId, to: '93.184.216.34', protocol: 6, port: 443, count: 1 } };
+};
+cases['internet-to-private-address'] = () => {
+  const n = twoVpcs();
+  return { b: n.b, probe: { about: 'From the internet to the private address of an instance that has a public one: the internet does not route private addresses.', from: 'internet', to: '10.1.0.10', protocol: 1, count: 1 } };
+};
+cases['secondary-address-destination'] = () => {
+  const n = twoVpcs();
+  const eni = n.b.doc.NetworkInterfaces.find((e: any) => e.NetworkInterfaceId === n.ic.eniId);
+  eni.PrivateIpAddresses.push({ PrivateIpAddress: '10.2.0.21', Primary: false });
+  for (const f of n.b.doc.FlowLogs) f.LogFormat = '${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${action}';
+  return { b: n.b, probe: { about: "To an instance's secondary private address: dstaddr is the interface's primary address, pkt-dstaddr the one the packet was sent to.", from: n.ia.instanceId, to: '10.2.0.21', protocol: 1, count: 1 } };
 };
 cases['unsupported-transit-gateway'] = () => {
   const b = new SnapshotBuilder();

@@ -84,7 +84,9 @@ export function igwNoPublicIp(igwId: string, sender: NEni | null, h: PacketHeade
   const who = sender ? named(sender.id, sender.name) : ipText(h.srcIp);
   return build('IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', igwId, 'egress',
     `Internet gateway ${igwId} drops traffic from ${who}: it has no public IPv4 address or Elastic IP to translate ${ipText(h.srcIp)} to.`,
-    sender ? `Associate an Elastic IP with ${sender.id}, or route the subnet's internet traffic through a NAT gateway in a public subnet.` : undefined);
+    sender ? (sender.natGatewayId
+      ? `${sender.natGatewayId} is a private NAT gateway, which cannot reach the internet: route the subnet's internet traffic through a public NAT gateway (one with an Elastic IP) instead.`
+      : `Associate an Elastic IP with ${sender.id}, or route the subnet's internet traffic through a NAT gateway in a public subnet.`) : undefined);
 }
 
 /** `route` is the route that would reach the address instead (over a peering), when there is one. */
@@ -99,9 +101,10 @@ export function noEniAtDestination(component: string, h: PacketHeader, where: st
   return build('NO_ENI_AT_DESTINATION', component, null, `No network interface has the address ${ipText(h.dstIp)} ${where}, so nothing receives the packet.`, fix ?? 'Send the traffic to the private IP of a running instance.');
 }
 
-export function igwIngressNoPublicIp(component: string, eni: NEni | null, reason: string): Built {
+/** `fix` replaces the default one (associate an Elastic IP) when that is not what is missing. */
+export function igwIngressNoPublicIp(component: string, eni: NEni | null, reason: string, fix?: string): Built {
   return build('IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS', component, 'ingress', reason,
-    eni ? `Associate an Elastic IP with ${eni.id} (and make sure its VPC has an attached internet gateway and a 0.0.0.0/0 route to it).` : undefined);
+    fix ?? (eni ? `Associate an Elastic IP with ${eni.id} (and make sure its VPC has an attached internet gateway and a 0.0.0.0/0 route to it).` : undefined));
 }
 
 export function protocolRestriction(natId: string, h: PacketHeader): Built {

@@ -27,6 +27,21 @@ function routesBackOver(net: Network, vpcId: string, pcxId: string, ip: number):
   return !!tables && tables.some((t) => t.routes.some((r) => r.target.kind === 'vpc-peering-connection' && r.target.id === pcxId && contains(r.destination, ip)));
 }
 
+type RouteTargetRef = { VpcPeeringConnectionId?: string; GatewayId?: string; NatGatewayId?: string };
+
+/**
+ * "Add a route D → target to table", or, when the table already has a route for exactly D
+ * (AWS refuses a second one: RouteAlreadyExists), "Replace" it.
+ */
+function routeTo(table: NRouteTable, destination: string, targetId: string, target: RouteTargetRef, why = ''): RouteFix {
+  const existing = table.routes.find((r) => !r.implicit && formatCidr(r.destination) === destination);
+  if (existing) {
+    const old = existing.target.kind === 'local' ? 'local' : existing.target.id;
+    return { fix: `Replace the route ${destination} → ${old} in ${table.id} with ${destination} → ${targetId}${why}.`, action: { kind: 'replace-route', routeTableId: table.id, destination, target } };
+  }
+  return { fix: `Add a route ${destination} → ${targetId} to ${table.id}${why}.`, action: { kind: 'add-route', routeTableId: table.id, destination, target } };
+}
+
 /**
  * What route would deliver the address from this table: a route to the peer VPC through an
  * existing peering (after accepting it if it is pending), to an internet gateway, or to a NAT
@@ -42,24 +57,18 @@ export function suggestRoute(net: Network, table: NRouteTable, dst: number, send
     if (!p) {
       return { fix: `Create a VPC peering connection between ${named(vpc.id, vpc.name)} and ${named(peer.vpc.id, peer.vpc.name)}, accept it, then add a route ${peer.cidr} → the peering connection to ${table.id} (and the return route in ${peer.vpc.id}'s route table).` };
     }
-    const accept = p.status === 'active' ? '' : `Accept ${p.id} (it is ${p.status}), then add`;
-    const verb = accept ? accept : 'Add';
     const back = vpc.cidrs[0];
     const peerRoutesBack = !!back && routesBackOver(net, peer.vpc.id, p.id, back.base);
     const reminder = peerRoutesBack ? '' : `; ${peer.vpc.id} needs a route back to ${formatCidr(back)} too`;
-    return {
-      fix: `${verb} a route ${peer.cidr} → ${p.id} to ${table.id}${reminder}.`,
-      action: p.status === 'active' ? { kind: 'add-route', routeTableId: table.id, destination: peer.cidr, target } : { kind: 'accept-peering', peeringId: p.id },
-    };
+    if (p.status === 'active') return routeTo(table, peer.cidr, p.id, target, reminder);
+    return { fix: `Accept ${p.id} (it is ${p.status}), then add a route ${peer.cidr} → ${p.id} to ${table.id}${reminder}.`, action: { kind: 'accept-peering', peeringId: p.id } };
   }
   if (isPublicIpv4(dst)) {
     const nat = netIndex(net).natsByVpc.get(vpc)?.find((n) => n.subnet?.routeTable !== table);
     if (sender && sender.publicIp === null && nat) {
-      return { fix: `Add a route 0.0.0.0/0 → ${nat.id} to ${table.id}: ${sender.id} has no public IP, so it reaches the internet through the NAT gateway.`, action: { kind: 'add-route', routeTableId: table.id, destination: '0.0.0.0/0', target: { NatGatewayId: nat.id } } };
+      return routeTo(table, '0.0.0.0/0', nat.id, { NatGatewayId: nat.id }, `: ${sender.id} has no public IP, so it reaches the internet through the NAT gateway`);
     }
-    if (vpc.internetGateway) {
-      return { fix: `Add a route 0.0.0.0/0 → ${vpc.internetGateway.id} to ${table.id}.`, action: { kind: 'add-route', routeTableId: table.id, destination: '0.0.0.0/0', target: { GatewayId: vpc.internetGateway.id } } };
-    }
+    if (vpc.internetGateway) return routeTo(table, '0.0.0.0/0', vpc.internetGateway.id, { GatewayId: vpc.internetGateway.id });
     return { fix: `Create an internet gateway, attach it to ${vpc.id}, and add a route 0.0.0.0/0 → igw-… to ${table.id}.` };
   }
   return { fix: `No VPC in this network holds that address; add a route for it to ${table.id} towards the network that does.` };

@@ -51,8 +51,10 @@ export class WalkContext {
   recording: boolean;
   /** The interface or internet host that finally received the packet. */
   deliveredTo: NEni | 'internet' | 'service' | null = null;
-  /** Guards against routing loops (a NAT gateway routed to itself). */
+  /** Guards against routing loops that the NAT gateway check below does not catch. */
   steps = 0;
+  /** NAT gateways this leg has passed: reaching one again is a routing loop. */
+  readonly natsPassed: string[] = [];
   /**
    * What each interface saw, what-if included: connection tracking. On the return path a
    * security group passes a packet only if that interface saw the request it answers.

@@ -4,8 +4,11 @@ import { INTERNET_HOST } from './internet.ts';
 
 /** One end of a probe, resolved against the network. */
 export type Endpoint =
-  /** An interface (an instance means its primary interface). */
-  | { kind: 'eni'; eni: NEni }
+  /**
+   * An interface (an instance means its primary interface). `ip` is the address the user
+   * named, when they named one: a secondary address stays the packet's destination.
+   */
+  | { kind: 'eni'; eni: NEni; ip?: number }
   /** The simulated internet host at a public address. */
   | { kind: 'internet'; ip: number }
   /** Any other address (destination only): whatever routing makes of it. */
@@ -62,6 +65,9 @@ export function resolveEndpoint(net: Network, text: string, role: 'from' | 'to')
     if (isPublicIpv4(ip)) return { ok: true, endpoint: { kind: 'internet', ip } };
     return fail(`${formatIpv4(ip)} belongs to no network interface in the snapshot; a source must be an interface, its address, or a public internet address`);
   }
-  if (owners.length === 1) return usable(owners[0], 'address', t);
+  if (owners.length === 1) {
+    const r = usable(owners[0], 'address', t);
+    return r.ok && r.endpoint.kind === 'eni' ? { ok: true, endpoint: { kind: 'eni', eni: r.endpoint.eni, ip } } : r;
+  }
   return { ok: true, endpoint: { kind: 'address', ip } };
 }

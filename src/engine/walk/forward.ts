@@ -1,4 +1,5 @@
 import { formatCidr } from '../ip/index.ts';
+import { longestPrefixMatch } from '../route/index.ts';
 import { badStateRoute, noEniAtDestination, noRoute, pcxCidr, targetId, unsupportedComponent } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import { named, ipText } from '../explain/labels.ts';
@@ -43,8 +44,10 @@ function routeHop(ctx: WalkContext, table: NRouteTable, route: NRoute, action: '
  */
 export function forwardFrom(ctx: WalkContext, leg: Leg): void {
   if (++ctx.steps > MAX_STEPS) {
+    // A loop the NAT gateway check does not catch: name the table that sent the packet round.
     const table = leg.subnet.routeTable;
-    if (table) ctx.block('NO_ROUTE', () => noRoute(table, leg.subnet, leg.header, { fix: 'Fix the routing loop between the NAT gateway and its subnet route table.' }));
+    const route = table ? longestPrefixMatch(table, leg.header.dstIp) : null;
+    if (table && route) ctx.block('NULL_ROUTED', () => badStateRoute(table, route, 'the packet has passed this way before: the routes send it round in a loop', `Change the route ${formatCidr(route.destination)} in ${table.id} so that the packet leaves the loop.`));
     return;
   }
   const h = leg.header;

@@ -76,10 +76,13 @@ export function startOnInternet(ctx: WalkContext, h: PacketHeader, target: NEni 
   if (!target || target.publicIp !== h.dstIp) {
     const vpc = target?.vpc ?? null;
     const component = vpc?.internetGateway?.id ?? vpc?.id ?? 'internet';
-    const why = target
-      ? `${named(target.id, target.name)} has no public IPv4 address or Elastic IP, so the internet cannot reach it; ${ipText(h.dstIp)} is a private address.`
-      : `${ipText(h.dstIp)} is not a public address of any interface in this network.`;
-    ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(component, target, why));
+    const why = !target
+      ? `${ipText(h.dstIp)} is not a public address of any interface in this network.`
+      : target.publicIp !== null
+        ? `${ipText(h.dstIp)} is a private address of ${named(target.id, target.name)}, which the internet does not route; from the internet it is reached at its public address ${ipText(target.publicIp)}.`
+        : `${named(target.id, target.name)} has no public IPv4 address or Elastic IP, so the internet cannot reach it; ${ipText(h.dstIp)} is a private address.`;
+    const fix = target && target.publicIp !== null ? `Send the traffic to ${ipText(target.publicIp)}, the public address of ${target.id}.` : undefined;
+    ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(component, target, why, fix));
     return;
   }
   enterFromInternet(ctx, h, target);
@@ -90,7 +93,8 @@ export function enterFromInternet(ctx: WalkContext, h: PacketHeader, eni: NEni):
   const vpc = eni.vpc;
   const igw = vpc?.internetGateway ?? null;
   if (!vpc || !igw) {
-    ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(vpc?.id ?? eni.id, eni, `${named(vpc?.id ?? '?', vpc?.name)} has no internet gateway attached, so nothing from the internet reaches ${ipText(h.dstIp)}.`));
+    ctx.block('DROPPED_BY_GATEWAY', () => igwIngressNoPublicIp(vpc?.id ?? eni.id, eni, `${named(vpc?.id ?? '?', vpc?.name)} has no internet gateway attached, so nothing from the internet reaches ${ipText(h.dstIp)}.`,
+      `Create an internet gateway, attach it to ${vpc?.id ?? 'the VPC'}, and add a route 0.0.0.0/0 → it to the route table of ${eni.subnet?.id ?? 'the subnet'}.`));
     return;
   }
   if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${ipText(h.dstIp)} → ${ipText(eni.privateIp)}` });

@@ -1,6 +1,6 @@
 import { asymmetricReturn, badStateRoute, noEniAtDestination, protocolRestriction, targetId } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
-import { formatCidr } from '../ip/index.ts';
+import { contains, formatCidr } from '../ip/index.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
 import type { NatSession, WalkContext } from './context.ts';
@@ -39,6 +39,15 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
     ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `NAT gateway ${nat.id} is in another VPC`, `Use a NAT gateway of ${leg.subnet.vpc.id}.`));
     return;
   }
+  if (ctx.natsPassed.includes(nat.id)) {
+    // The gateway's own subnet (or another gateway's) routes the translated packet back to it:
+    // it would circle until its TTL runs out.
+    routeHop('drop');
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `the packet has already passed through ${nat.id}: this route sends it round in a loop`,
+      natLoopFix(ctx, leg, d)));
+    return;
+  }
+  ctx.natsPassed.push(nat.id);
   routeHop('route');
   if (h.protocol !== 1 && h.protocol !== 6 && h.protocol !== 17) {
     if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: `protocol ${h.protocol} is not supported` });
@@ -54,12 +63,33 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   }
   const obsIn = ctx.observe(natEni, 'ingress', h);
   if (nat.subnet !== leg.subnet && !aclStage(ctx, nat.subnet, h, false)) obsIn.action = 'REJECT';
+  if (h.dstIp === nat.privateIp || h.dstIp === nat.publicIp) {
+    // Addressed to the gateway itself (its Elastic IP, through its own route): it translates
+    // traffic for others and answers none.
+    if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: `${ipText(h.dstIp)} is the NAT gateway's own address, and it answers no traffic sent to itself` });
+    ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(nat.id, h, `that answers it: it belongs to NAT gateway ${nat.id}, which translates traffic for others and does not answer pings or connections to itself`,
+      'Send the traffic to an instance; to test the NAT gateway, reach an internet address through it.'));
+    return;
+  }
   const port = natSourcePort(h.protocol, h.srcIp, h.srcPort, h.dstIp);
   const out = { ...h, srcIp: nat.privateIp, srcPort: port };
   ctx.sessions.push({ natId: nat.id, protocol: h.protocol, remoteIp: h.dstIp, remotePort: h.dstPort, natIp: nat.privateIp, natPort: port, originalSrcIp: h.srcIp, originalSrcPort: h.srcPort });
   if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'translate', detail: `source ${portText(h, h.srcIp, h.srcPort)} → ${portText(h, out.srcIp, port)}` });
   const obsOut = ctx.observe(natEni, 'egress', out);
   forwardFrom(ctx, { subnet: nat.subnet, header: out, sender: natEni, sourceGroups: null, senderObservation: obsOut });
+}
+
+/** The fix for a NAT gateway whose traffic is routed back to a NAT gateway. */
+function natLoopFix(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { kind: 'nat' }>): string {
+  const vpc = leg.subnet.vpc;
+  const dest = formatCidr(d.route.destination);
+  // A route into the VPC's own range (more specific than local): without it the local route delivers.
+  if (vpc.cidrs.some((c) => contains(c, d.route.destination.base))) return `Delete the route ${dest} → ${d.nat?.id} from ${d.table.id}, the table of the NAT gateway's own subnet: the local route then delivers the packet.`;
+  const igw = [...ctx.net.internetGateways.values()].find((g) => g.attachedVpcId === vpc.id);
+  const via = igw ? `an internet gateway (${igw.id})` : 'an internet gateway attached to ' + vpc.id;
+  return leg.sender.natGatewayId === d.nat?.id
+    ? `In ${d.table.id}, the route table of the NAT gateway's own subnet, send ${dest} to ${via}, not to the NAT gateway.`
+    : `Give the NAT gateways' subnets a route ${dest} to ${via} instead of to each other.`;
 }
 
 /**

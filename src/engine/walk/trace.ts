@@ -56,8 +56,10 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
   let dstIp: number;
   if (dst.kind === 'eni') {
     target = dst.eni;
-    // From the internet an interface is reached at its public address.
-    dstIp = src.kind === 'internet' ? dst.eni.publicIp ?? dst.eni.privateIp : dst.eni.privateIp;
+    // Named by id: from the internet an interface is reached at its public address, from
+    // inside at its primary private one. Named by address: that address, whatever it is.
+    if (dst.ip !== undefined) dstIp = dst.ip;
+    else dstIp = src.kind === 'internet' ? dst.eni.publicIp ?? dst.eni.privateIp : dst.eni.privateIp;
   } else {
     dstIp = dst.ip;
     if (src.kind === 'internet') target = net.enisByPublicIp.get(dst.ip) ?? [...net.enisByPrivateIp.values()].map((m) => m.get(dst.ip)).find((e) => e) ?? null;
