@@ -129,7 +129,7 @@ cases['internet-to-private-instance'] = () => {
   const i = b.instance(s, '10.0.1.25', 'db');
   return { b, probe: { about: 'From the internet to an instance with no public IP.', from: 'internet', to: i.instanceId, protocol: 6, port: 22, flowLogs: 'all' } };
 };
-function natNetwork(opts: { publicRoute?: 'igw' | 'nat' } = {}) {
+function natNetwork(opts: { publicRoute?: 'igw' | 'nat'; web?: boolean } = {}) {
   const b = new SnapshotBuilder();
   const v = b.vpc('10.0.0.0/16', 'app');
   const pub = b.subnet(v.vpcId, '10.0.0.0/24', 'public');
@@ -140,8 +140,9 @@ function natNetwork(opts: { publicRoute?: 'igw' | 'nat' } = {}) {
   const privRtb = b.routeTable(v.vpcId, [priv]);
   b.route(privRtb, '0.0.0.0/0', { NatGatewayId: nat });
   const i = b.instance(priv, '10.0.1.25', 'worker');
+  const web = opts.web && b.instance(priv, '10.0.1.40', 'web-in-private-subnet', { publicIp: '54.0.1.40', sgs: [b.securityGroup(v.vpcId, 'ssh', [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }])] });
   b.flowLog(v.vpcId, { format: '${version} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${action} ${instance-id} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${traffic-path} ${tcp-flags}', interval: 60 });
-  return { b, i, nat };
+  return { b, i, nat, web };
 }
 cases['nat-gateway-https'] = () => {
   const n = natNetwork();
@@ -158,6 +159,10 @@ cases['nat-own-address'] = () => {
 cases['nat-routing-loop'] = () => {
   const n = natNetwork({ publicRoute: 'nat' });
   return { b: n.b, probe: { about: "The NAT gateway's own subnet routes 0.0.0.0/0 back to it: the loop is named once, at that route table.", from: n.i.instanceId, to: '93.184.216.34', protocol: 6, port: 443, count: 1 } };
+};
+cases['internet-reply-through-nat'] = () => {
+  const n = natNetwork({ web: true });
+  return { b: n.b, probe: { about: 'An instance with a public IP in a subnet whose 0.0.0.0/0 goes to the NAT gateway: its reply leaves through the NAT; the fix replaces the existing route.', from: 'internet', to: (n.web || n.i).instanceId, protocol: 6, port: 22, count: 1 } };
 };
 cases['internet-to-private-address'] = () => {
   const n = twoVpcs();
