@@ -19,8 +19,10 @@ export type Resolved = { ok: true; endpoint: Endpoint } | { ok: false; error: st
 const fail = (error: string): Resolved => ({ ok: false, error });
 
 /** `what` and `text` name the endpoint as the user wrote it ("network interface", "eni-0abc"): joined only for an error. */
-function usable(eni: NEni, what: string, text: string): Resolved {
+function usable(eni: NEni, what: string, text: string, role: 'from' | 'to'): Resolved {
   if (eni.instanceState === 'terminated') return fail(`${what} ${text} belongs to a terminated instance (${eni.instanceId}), which sends and receives nothing`);
+  // A NAT gateway only translates traffic that others send through it.
+  if (role === 'from' && eni.natGatewayId !== null) return fail(`${what} ${text} belongs to NAT gateway ${eni.natGatewayId}, which starts no traffic of its own: send from an instance whose route leads through it`);
   return { ok: true, endpoint: { kind: 'eni', eni } };
 }
 
@@ -47,26 +49,26 @@ export function resolveEndpoint(net: Network, text: string, role: 'from' | 'to')
     if (!inst) return fail(`instance ${t} is not in the snapshot`);
     if (inst.state === 'terminated') return fail(`instance ${t} is terminated`);
     if (!inst.primaryEni) return fail(`instance ${t} has no network interface in the snapshot`);
-    return usable(inst.primaryEni, 'instance', t);
+    return usable(inst.primaryEni, 'instance', t, role);
   }
   if (t.startsWith('eni-')) {
     const eni = net.enis.get(t);
-    return eni ? usable(eni, 'network interface', t) : fail(`network interface ${t} is not in the snapshot`);
+    return eni ? usable(eni, 'network interface', t, role) : fail(`network interface ${t} is not in the snapshot`);
   }
   const parsed = tryParseIpv4(t);
   if (!parsed.ok) return fail(`"${t}" is not an instance id (i-…), a network interface id (eni-…), "internet" or an IPv4 address`);
   const ip = parsed.value;
   const byPublic = net.enisByPublicIp.get(ip);
-  if (byPublic && role === 'from') return usable(byPublic, 'public address', t);
+  if (byPublic && role === 'from') return usable(byPublic, 'public address', t, role);
   const owners = enisWithPrivateIp(net, ip);
   if (role === 'from') {
     if (owners.length > 1) return fail(`${t} is a private address of several interfaces (${owners.map((e) => e.id).join(', ')}, in different VPCs): name the interface or instance instead`);
-    if (owners.length === 1) return usable(owners[0], 'address', t);
+    if (owners.length === 1) return usable(owners[0], 'address', t, role);
     if (isPublicIpv4(ip)) return { ok: true, endpoint: { kind: 'internet', ip } };
     return fail(`${formatIpv4(ip)} belongs to no network interface in the snapshot; a source must be an interface, its address, or a public internet address`);
   }
   if (owners.length === 1) {
-    const r = usable(owners[0], 'address', t);
+    const r = usable(owners[0], 'address', t, role);
     return r.ok && r.endpoint.kind === 'eni' ? { ok: true, endpoint: { kind: 'eni', eni: r.endpoint.eni, ip } } : r;
   }
   return { ok: true, endpoint: { kind: 'address', ip } };

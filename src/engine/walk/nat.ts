@@ -1,6 +1,6 @@
 import { asymmetricReturn, badStateRoute, noEniAtDestination, protocolRestriction, targetId } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
-import { contains, formatCidr } from '../ip/index.ts';
+import { contains, formatCidr, isPublicIpv4 } from '../ip/index.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
 import type { NatSession, WalkContext } from './context.ts';
@@ -106,7 +106,9 @@ export function arriveAtNat(ctx: WalkContext, h: PacketHeader, natEni: NEni, cro
   const session = findSession(ctx.sessions, nat.id, h);
   if (!session) {
     if (ctx.recording) ctx.hop({ component: nat.id, kind: 'nat-gateway', action: 'drop', detail: 'no connection of the NAT gateway matches it'});
-    ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(nat.id, h, 'that accepts it: a NAT gateway only passes back replies to connections it opened', 'Give the instance its own public IP, or open the connection from the private instance.'));
+    const fromInternet = isPublicIpv4(h.srcIp);
+    ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(nat.id, h, 'that accepts it: a NAT gateway only passes back replies to connections it opened',
+      fromInternet ? 'Give the instance its own public IP, or open the connection from the private instance.' : 'Send the traffic to an instance; the NAT gateway answers no traffic sent to itself.'));
     return;
   }
   const back = { ...h, dstIp: session.originalSrcIp, dstPort: session.originalSrcPort };

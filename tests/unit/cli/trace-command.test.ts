@@ -102,6 +102,21 @@ describe('vpc-lab trace', () => {
     expect((await run('--snapshot', file, '--from', i.instanceId, '--to', '10.0.1.99')).code).toBe(0);
   });
 
+  it('a NAT gateway is no source: its interface or its Elastic IP as --from is bad input', async () => {
+    const b = new SnapshotBuilder();
+    const v = b.vpc('10.0.0.0/16', 'x');
+    const s = b.subnet(v.vpcId, '10.0.0.0/24', 'public');
+    b.internetGateway(v.vpcId);
+    b.natGateway(s, '10.0.0.50', '52.0.0.50');
+    const file = tempFile('doc.json', JSON.stringify(b.build()));
+    const eni = b.doc.NatGateways[0].NatGatewayAddresses[0].NetworkInterfaceId;
+    for (const from of [eni, '52.0.0.50', '10.0.0.50']) {
+      const r = await run('--snapshot', file, '--from', from, '--to', '93.184.216.34');
+      expect(r.code).toBe(2);
+      expect(r.stderr).toMatch(/--from: .* belongs to NAT gateway nat-.*, which starts no traffic of its own/);
+    }
+  });
+
   it('hostile documents: __proto__ keys, wrong types and 5 MB never crash', async () => {
     const proto = tempFile('proto.json', '{"__proto__": {"polluted": true}, "constructor": {"x": 1}, "Vpcs": []}');
     const r1 = await run('--snapshot', proto, '--from', 'internet', '--to', '10.0.0.1');
