@@ -25,8 +25,20 @@ export function routeTargetOf(r: Route): RouteTarget | null {
 }
 
 /**
+ * Whether a route stands in for the local route of `cidr`: AWS lets a table replace the target of
+ * a local route with a network interface, NAT gateway or Gateway Load Balancer endpoint
+ * ("middlebox routing"), and describe-route-tables then prints that route in its place. A route
+ * propagated from a VPN to the same block does not: AWS prefers the local route to it.
+ */
+function takesLocalRoutePlace(r: NRoute, cidr: Cidr): boolean {
+  return sameCidr(r.destination, cidr) && (r.target.kind === 'local' || r.route.Origin !== 'EnableVgwRoutePropagation');
+}
+
+/**
  * Compiles a route table. The VPC's local routes are always present in AWS; a document that
- * lacks one (hand-written) gets it added, so routing inside a VPC never silently breaks.
+ * lacks one (hand-written) gets it added, so routing inside a VPC never silently breaks. A
+ * route that replaced a local route's target is that route: no local route is added beside it,
+ * which longest prefix match would prefer (see sortRoutes) and so ignore the replacement.
  */
 export function compileRouteTable(doc: RouteTable, index: number, vpcCidrs: readonly Cidr[]): NRouteTable {
   const path = jsonPath(['RouteTables', index]);
@@ -39,7 +51,7 @@ export function compileRouteTable(doc: RouteTable, index: number, vpcCidrs: read
     routes.push({ destination: c.value, target, blackhole: route.State === 'blackhole', route, implicit: false, path: `${path}.Routes[${i}]` });
   });
   for (const cidr of vpcCidrs) {
-    if (!routes.some((r) => r.target.kind === 'local' && sameCidr(r.destination, cidr))) {
+    if (!routes.some((r) => takesLocalRoutePlace(r, cidr))) {
       routes.push({ destination: cidr, target: { kind: 'local' }, blackhole: false, route: { DestinationCidrBlock: formatCidr(cidr), GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' }, implicit: true, path: `${path}.Routes` });
     }
   }
