@@ -179,6 +179,9 @@ function compileSecurityGroups(s: Snapshot, net: Network, memo: CompileMemo | nu
   const prefixLists = new Map<string, Cidr[]>();
   for (const pl of list((s as { PrefixLists?: { PrefixListId?: string; Cidrs?: string[] }[] }).PrefixLists)) {
     if (!pl?.PrefixListId) continue;
+    // describe-managed-prefix-lists lists a prefix list without its CIDRs: such a copy adds
+    // nothing to one that has them (validate/prefix-lists.ts reads the document the same way).
+    if (!Array.isArray(pl.Cidrs) && prefixLists.has(pl.PrefixListId)) continue;
     const cidrs = list(pl.Cidrs).map((c) => tryParseCidr(c)).filter((r) => r.ok).map((r) => (r as { value: Cidr }).value);
     prefixLists.set(pl.PrefixListId, cidrs);
   }

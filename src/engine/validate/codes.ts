@@ -45,6 +45,9 @@ export const DIAGNOSTIC_CODES = {
   ROUTE_NAT_NOT_AVAILABLE: { severity: 'warning', summary: 'A route uses a NAT gateway that is not available.' },
   ROUTE_TARGET_NOT_SIMULATED: { severity: 'warning', summary: 'A route target kind (tgw-, vgw-, vpce-, eni-, ...) is not simulated: traffic stops there.' },
   ROUTE_BLACKHOLE: { severity: 'warning', summary: 'A route is in the blackhole state: matching traffic is dropped.' },
+  ROUTE_MORE_SPECIFIC_THAN_LOCAL: { severity: 'error', summary: 'A route inside a VPC CIDR (more specific than the local route) whose destination is not exactly a subnet\'s CIDR, or whose target is not a NAT gateway, network interface or Gateway Load Balancer endpoint.' },
+  ROUTE_MORE_SPECIFIC_SUBNET_MISSING: { severity: 'warning', summary: 'A route more specific than the local route goes to a block that is no subnet in the snapshot (perhaps one the export lacks).' },
+  ROUTE_LOCAL_TARGET_NOT_ALLOWED: { severity: 'error', summary: 'A local route whose target was replaced by something other than a network interface, NAT gateway or Gateway Load Balancer endpoint.' },
   SUBNET_MULTIPLE_ROUTE_TABLES: { severity: 'error', summary: 'A subnet is associated with two route tables.' },
   VPC_MULTIPLE_MAIN_ROUTE_TABLES: { severity: 'error', summary: 'A VPC has two main route tables.' },
   SUBNET_MULTIPLE_NETWORK_ACLS: { severity: 'error', summary: 'A subnet is associated with two network ACLs.' },
@@ -75,6 +78,7 @@ export const DIAGNOSTIC_CODES = {
   SG_TOO_MANY_RULES: { severity: 'warning', summary: 'More than 60 inbound or 60 outbound rules in a security group (each source counts): above the default quota, which AWS raises on request.' },
   SG_RULES_HARD_LIMIT: { severity: 'error', summary: 'More than 1,000 inbound or outbound rules in a security group, beyond what AWS allows.' },
   SG_GROUP_REFERENCE_MISSING: { severity: 'warning', summary: 'A security group rule references a group not in the snapshot.' },
+  SG_PREFIX_LIST_MISSING: { severity: 'warning', summary: 'A security group rule references a prefix list whose CIDRs the snapshot does not hold: it matches nothing in the simulator.' },
   // Network interfaces and other resources
   ENI_ADDRESS_MALFORMED: { severity: 'error', summary: 'A network interface address is not a valid IPv4 address.' },
   ENI_ADDRESS_OUTSIDE_SUBNET: { severity: 'error', summary: 'A network interface private address is outside its subnet.' },

@@ -16,7 +16,9 @@ import { checkPeerings } from './peering.ts';
 import { isObj } from './read.ts';
 import { checkVpcReferences } from './references.ts';
 import { checkRoutes } from './routes.ts';
+import { checkMiddleboxRoutes } from './middlebox-routes.ts';
 import { checkSecurityGroups } from './security-groups.ts';
+import { checkPrefixListReferences } from './prefix-lists.ts';
 import { checkShape } from './shape.ts';
 import { toDiagnostics } from './sort.ts';
 import { checkSubnets } from './subnets.ts';
@@ -52,9 +54,12 @@ const CHECKS: ReadonlyArray<[string, (ctx: Ctx) => void, Deps?]> = [
   ['ids', checkDuplicateIds], ['VPCs', checkVpcs, (c) => [c.vpcs]], ['subnets', checkSubnets, (c) => [c.subnets, c.vpcs]],
   ['VPC references', checkVpcReferences, (c) => [c.routeTables, c.networkAcls, c.securityGroups, c.vpcs]],
   ['routes', checkRoutes, (c) => [c.routeTables, c.internetGateways, c.natGateways, c.peerings]],
+  ['middlebox routes', checkMiddleboxRoutes, (c) => [c.routeTables, c.vpcs, c.subnets]],
   ['associations', checkAssociations, (c) => [c.routeTables, c.networkAcls, c.subnets, c.vpcs]],
   ['peering', checkPeerings, (c) => [c.peerings, c.vpcs]], ['network ACLs', checkNetworkAcls, (c) => [c.networkAcls]],
   ['security groups', checkSecurityGroups, (c) => [c.securityGroups]],
+  // Which prefix lists the document holds is read from its PrefixLists list, outside the groups.
+  ['prefix list references', checkPrefixListReferences, (c) => [c.securityGroups, c.doc.PrefixLists]],
   ['network interfaces', checkInterfaces, (c) => [allEnis(c), c.subnets, idsOf(c.securityGroups)]],
   ['gateways', checkGateways, (c) => [c.internetGateways, c.natGateways, c.doc.Addresses]],
   ['flow logs', checkFlowLogs, (c) => [c.doc.FlowLogs, c.vpcs, c.subnets, allEnis(c)]],

@@ -26,7 +26,7 @@ export function routeLabel(rt: Entry, route: Obj, j: number): string {
 }
 
 /** The target fields a route fills, InstanceId folded into NetworkInterfaceId. */
-function targetsOf(route: Obj): string[] {
+export function targetsOf(route: Obj): string[] {
   const set = TARGET_FIELDS.filter((f) => typeof route[f] === 'string' && route[f] !== '');
   return set.includes('NetworkInterfaceId') ? set.filter((f) => f !== 'InstanceId') : set;
 }
