@@ -175,6 +175,19 @@ cases['secondary-address-destination'] = () => {
   for (const f of n.b.doc.FlowLogs) f.LogFormat = '${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${action}';
   return { b: n.b, probe: { about: "To an instance's secondary private address: dstaddr is the interface's primary address, pkt-dstaddr the one the packet was sent to.", from: n.ia.instanceId, to: '10.2.0.21', protocol: 1, count: 1 } };
 };
+cases['elastic-ip-on-secondary-address'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'web');
+  const pub = b.subnet(v.vpcId, '10.0.0.0/24', 'public');
+  b.route(v.rtb, '0.0.0.0/0', { GatewayId: b.internetGateway(v.vpcId) });
+  const web = b.securityGroup(v.vpcId, 'https', [{ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
+  const i = b.instance(pub, '10.0.0.10', 'two-sites', { sgs: [web], publicIp: '54.0.0.10' });
+  const eni = b.doc.NetworkInterfaces.find((e: any) => e.NetworkInterfaceId === i.eniId);
+  eni.PrivateIpAddresses.push({ PrivateIpAddress: '10.0.0.11', Primary: false, Association: { PublicIp: '54.0.0.11', IpOwnerId: 'amazon' } });
+  b.doc.Addresses.push({ PublicIp: '54.0.0.11', AllocationId: 'eipalloc-0000000000000site2', Domain: 'vpc', NetworkInterfaceId: i.eniId, PrivateIpAddress: '10.0.0.11' });
+  b.flowLog(v.vpcId, { format: '${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${action}' });
+  return { b, probe: { about: 'An Elastic IP on a secondary private address: the internet gateway maps it to that address (pkt-dstaddr), the reply leaves from it.', from: 'internet', to: '54.0.0.11', protocol: 6, port: 443, count: 1 } };
+};
 cases['unsupported-transit-gateway'] = () => {
   const b = new SnapshotBuilder();
   const v = b.vpc('10.0.0.0/16', 'app');

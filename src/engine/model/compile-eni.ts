@@ -70,6 +70,21 @@ export function publicIpOf(raw: RawEni, eips: ReadonlyMap<string, number>): numb
   return null;
 }
 
+/**
+ * Public addresses mapped to secondary private addresses (an Elastic IP can be associated with
+ * any private address of an interface): private → public, or null when there is none.
+ */
+export function secondaryPublicIpsOf(raw: RawEni, eips: ReadonlyMap<string, number>, privateIps: readonly number[]): Map<number, number> | null {
+  let out: Map<number, number> | null = null;
+  for (const p of raw.doc.PrivateIpAddresses ?? []) {
+    const ip = ipOf(p?.PrivateIpAddress);
+    if (ip === null || ip === privateIps[0]) continue;
+    const pub = ipOf(p?.Association?.PublicIp) ?? eips.get(`${raw.doc.NetworkInterfaceId}|${p?.PrivateIpAddress}`) ?? null;
+    if (pub !== null) (out ??= new Map()).set(ip, pub);
+  }
+  return out;
+}
+
 /** Elastic IPs keyed by "eni|private ip" (and "eni|" for the interface's first EIP). */
 export function elasticIpIndex(s: Snapshot): Map<string, number> {
   const out = new Map<string, number>();

@@ -23,6 +23,7 @@ export interface EniFacts {
   name: string | null;
   privateIps: number[];
   publicIp: number | null;
+  secondaryPublicIps: ReadonlyMap<number, number> | null;
   groupIds: string[];
   instanceId: string | null;
   instanceState: string | null;

@@ -2,7 +2,7 @@ import { type Cidr, contains, tryParseCidr } from '../ip/index.ts';
 import { compileSecurityGroupLines } from '../filter/index.ts';
 import { jsonPath } from '../diagnostics.ts';
 import { compileAcl, compileRouteTable, implicitDefaultAcl } from './compile-routing.ts';
-import { elasticIpIndex, eniName, gatherEnis, ipOf, isNitro, publicIpOf } from './compile-eni.ts';
+import { elasticIpIndex, eniName, gatherEnis, ipOf, isNitro, publicIpOf, secondaryPublicIpsOf } from './compile-eni.ts';
 import { nameTag, regionOfAz } from './ids.ts';
 import { compileFlowLogs } from './compile-flow-logs.ts';
 import type { NAcl, NEni, Network, NRouteTable, NSecurityGroup, NSubnet, NVpc } from './network.ts';
@@ -210,7 +210,8 @@ function readEni(raw: RawEni, eips: ReadonlyMap<string, number>): EniFacts {
   const groupIds = new Set<string>();
   for (const g of list(d.Groups)) if (typeof g?.GroupId === 'string') groupIds.add(g.GroupId);
   return {
-    name: eniName(raw), privateIps, publicIp: privateIps.length === 0 ? null : publicIpOf(raw, eips), groupIds: [...groupIds],
+    name: eniName(raw), privateIps, publicIp: privateIps.length === 0 ? null : publicIpOf(raw, eips),
+    secondaryPublicIps: privateIps.length === 0 ? null : secondaryPublicIpsOf(raw, eips, privateIps), groupIds: [...groupIds],
     instanceId: d.Attachment?.InstanceId ?? raw.instance?.InstanceId ?? null, instanceState: raw.instance?.State?.Name ?? null,
     deviceIndex: typeof d.Attachment?.DeviceIndex === 'number' ? d.Attachment.DeviceIndex : null,
     interfaceType: d.InterfaceType ?? 'interface', nitro: isNitro(raw.instance), ownerId: d.OwnerId,
@@ -261,7 +262,7 @@ function compileEnis(s: Snapshot, net: Network, memo: CompileMemo | null): void 
       }
       eni = {
         id, name: f.name, subnet, vpc, ownerId: f.ownerId ?? vpc?.ownerId ?? net.defaultAccountId,
-        privateIp: f.privateIps[0], privateIps: f.privateIps, publicIp: f.publicIp,
+        privateIp: f.privateIps[0], privateIps: f.privateIps, publicIp: f.publicIp, secondaryPublicIps: f.secondaryPublicIps,
         groups,
         groupIds, instanceId: f.instanceId, instanceState: f.instanceState,
         deviceIndex: f.deviceIndex,
@@ -302,6 +303,7 @@ export function addEni(net: Network, eni: NEni): void {
     for (const ip of eni.privateIps) if (!byIp.has(ip)) byIp.set(ip, eni);
   }
   if (eni.publicIp !== null && !net.enisByPublicIp.has(eni.publicIp)) net.enisByPublicIp.set(eni.publicIp, eni);
+  if (eni.secondaryPublicIps) for (const pub of eni.secondaryPublicIps.values()) if (!net.enisByPublicIp.has(pub)) net.enisByPublicIp.set(pub, eni);
   for (const g of eni.groupIds) {
     const arr = net.enisByGroup.get(g);
     if (arr) arr.push(eni);
@@ -322,7 +324,7 @@ function compileNatGateways(s: Snapshot, net: Network): void {
     if (!eni && eniId && privateIp !== null && subnet) {
       eni = {
         id: eniId, name: nameTag(n), subnet, vpc: subnet.vpc, ownerId: subnet.ownerId, privateIp, privateIps: [privateIp],
-        publicIp, groups: [], groupIds: new Set(), instanceId: null, instanceState: null, deviceIndex: 1,
+        publicIp, secondaryPublicIps: null, groups: [], groupIds: new Set(), instanceId: null, instanceState: null, deviceIndex: 1,
         interfaceType: 'nat_gateway', natGatewayId: n.NatGatewayId, nitro: false, path: jsonPath(['NatGateways', i, 'NatGatewayAddresses']),
       };
       if (n.State === 'available') addEni(net, eni);

@@ -51,6 +51,8 @@ export interface NEni {
   privateIps: number[];
   /** The public IPv4 or Elastic IP mapped to the primary address, if any. */
   publicIp: number | null;
+  /** Elastic IPs mapped to secondary private addresses: private → public (null when none). */
+  secondaryPublicIps: ReadonlyMap<number, number> | null;
   groups: NSecurityGroup[];
   /** Group ids, including ones the snapshot does not define (they match nothing). */
   groupIds: Set<string>;

@@ -5,8 +5,8 @@ import { INTERNET_HOST } from './internet.ts';
 /** One end of a probe, resolved against the network. */
 export type Endpoint =
   /**
-   * An interface (an instance means its primary interface). `ip` is the address the user
-   * named, when they named one: a secondary address stays the packet's destination.
+   * An interface (an instance means its primary interface). `ip` is the private address the
+   * user named, when they named one: a secondary address stays the packet's source or destination.
    */
   | { kind: 'eni'; eni: NEni; ip?: number }
   /** The simulated internet host at a public address. */
@@ -24,6 +24,11 @@ function usable(eni: NEni, what: string, text: string, role: 'from' | 'to'): Res
   // A NAT gateway only translates traffic that others send through it.
   if (role === 'from' && eni.natGatewayId !== null) return fail(`${what} ${text} belongs to NAT gateway ${eni.natGatewayId}, which starts no traffic of its own: send from an instance whose route leads through it`);
   return { ok: true, endpoint: { kind: 'eni', eni } };
+}
+
+/** An interface endpoint named by one of its private addresses keeps that address. */
+function withAddress(r: Resolved, ip: number): Resolved {
+  return r.ok && r.endpoint.kind === 'eni' ? { ok: true, endpoint: { kind: 'eni', eni: r.endpoint.eni, ip } } : r;
 }
 
 /** The interfaces holding a private address, across every VPC (private ranges may repeat). */
@@ -63,13 +68,12 @@ export function resolveEndpoint(net: Network, text: string, role: 'from' | 'to')
   const owners = enisWithPrivateIp(net, ip);
   if (role === 'from') {
     if (owners.length > 1) return fail(`${t} is a private address of several interfaces (${owners.map((e) => e.id).join(', ')}, in different VPCs): name the interface or instance instead`);
-    if (owners.length === 1) return usable(owners[0], 'address', t, role);
+    if (owners.length === 1) return withAddress(usable(owners[0], 'address', t, role), ip);
     if (isPublicIpv4(ip)) return { ok: true, endpoint: { kind: 'internet', ip } };
     return fail(`${formatIpv4(ip)} belongs to no network interface in the snapshot; a source must be an interface, its address, or a public internet address`);
   }
   if (owners.length === 1) {
-    const r = usable(owners[0], 'address', t, role);
-    return r.ok && r.endpoint.kind === 'eni' ? { ok: true, endpoint: { kind: 'eni', eni: r.endpoint.eni, ip } } : r;
+    return withAddress(usable(owners[0], 'address', t, role), ip);
   }
   return { ok: true, endpoint: { kind: 'address', ip } };
 }

@@ -42,7 +42,7 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
     return;
   }
   const owner = ctx.net.enisByPrivateIp.get(vpc.id)?.get(h.srcIp) ?? null;
-  const publicIp = owner && owner.privateIp === h.srcIp ? owner.publicIp : null;
+  const publicIp = owner === null ? null : owner.privateIp === h.srcIp ? owner.publicIp : owner.secondaryPublicIps?.get(h.srcIp) ?? null;
   if (publicIp === null) {
     if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'drop', detail: `${ipText(h.srcIp)} has no public IPv4 address` });
     ctx.block('DROPPED_BY_GATEWAY', () => igwNoPublicIp(igw.id, owner ?? leg.sender, h));
@@ -50,6 +50,13 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   }
   if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `source ${ipText(h.srcIp)} → public ${ipText(publicIp)}` });
   acrossInternet(ctx, { ...h, srcIp: publicIp });
+}
+
+/** The private address an interface maps a public one to (its primary's or a secondary's Elastic IP), or null. */
+function privateOfPublic(eni: NEni, publicIp: number): number | null {
+  if (eni.publicIp === publicIp) return eni.privateIp;
+  if (eni.secondaryPublicIps) for (const [privateIp, mapped] of eni.secondaryPublicIps) if (mapped === publicIp) return privateIp;
+  return null;
 }
 
 /** On the internet: delivered to the simulated host, or on to another VPC's public address. */
@@ -73,7 +80,7 @@ export function acrossInternet(ctx: WalkContext, h: PacketHeader): void {
  */
 export function startOnInternet(ctx: WalkContext, h: PacketHeader, target: NEni | null): void {
   if (ctx.recording) ctx.hop({ component: 'internet', kind: 'internet', action: 'route', detail: `the internet host ${ipText(h.srcIp)} sends to ${ipText(h.dstIp)}` });
-  if (!target || target.publicIp !== h.dstIp) {
+  if (!target || privateOfPublic(target, h.dstIp) === null) {
     const vpc = target?.vpc ?? null;
     const component = vpc?.internetGateway?.id ?? vpc?.id ?? 'internet';
     const why = !target
@@ -97,8 +104,9 @@ export function enterFromInternet(ctx: WalkContext, h: PacketHeader, eni: NEni):
       `Create an internet gateway, attach it to ${vpc?.id ?? 'the VPC'}, and add a route 0.0.0.0/0 → it to the route table of ${eni.subnet?.id ?? 'the subnet'}.`));
     return;
   }
-  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${ipText(h.dstIp)} → ${ipText(eni.privateIp)}` });
-  const inside = { ...h, dstIp: eni.privateIp };
+  const privateIp = privateOfPublic(eni, h.dstIp) ?? eni.privateIp;
+  if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${ipText(h.dstIp)} → ${ipText(privateIp)}` });
+  const inside = { ...h, dstIp: privateIp };
   if (eni.natGatewayId) {
     arriveAtNat(ctx, inside, eni, true);
     return;

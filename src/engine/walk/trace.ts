@@ -51,7 +51,7 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
   if (src.kind === 'eni' && dst.kind === 'eni' && src.eni === dst.eni) return { ok: false, error: 'the source and the destination are the same interface', option: '--to' };
 
   const origin: Origin = src.kind === 'eni' ? { kind: 'eni', eni: src.eni } : { kind: 'internet' };
-  const srcIp = src.kind === 'eni' ? src.eni.privateIp : src.ip;
+  const srcIp = src.kind === 'eni' ? src.ip ?? src.eni.privateIp : src.ip;
   let target: NEni | null = null;
   let dstIp: number;
   if (dst.kind === 'eni') {
