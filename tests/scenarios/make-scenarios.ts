@@ -188,6 +188,22 @@ cases['elastic-ip-on-secondary-address'] = () => {
   b.flowLog(v.vpcId, { format: '${interface-id} ${srcaddr} ${dstaddr} ${pkt-srcaddr} ${pkt-dstaddr} ${flow-direction} ${action}' });
   return { b, probe: { about: 'An Elastic IP on a secondary private address: the internet gateway maps it to that address (pkt-dstaddr), the reply leaves from it.', from: 'internet', to: '54.0.0.11', protocol: 6, port: 443, count: 1 } };
 };
+cases['gateway-route-table-appliance'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'inspected');
+  const pub = b.subnet(v.vpcId, '10.0.1.0/24', 'public');
+  const fw = b.subnet(v.vpcId, '10.0.9.0/24', 'firewall');
+  const igw = b.internetGateway(v.vpcId);
+  b.route(v.rtb, '0.0.0.0/0', { GatewayId: igw });
+  const ssh = b.securityGroup(v.vpcId, 'ssh', [{ IpProtocol: 'tcp', FromPort: 22, ToPort: 22, IpRanges: [{ CidrIp: '0.0.0.0/0' }] }]);
+  const i = b.instance(pub, '10.0.1.10', 'web', { sgs: [ssh], publicIp: '54.0.1.10' });
+  const appliance = b.instance(fw, '10.0.9.10', 'firewall');
+  // Ingress routing: the gateway route table sends what enters for the public subnet to the firewall.
+  const edge = b.routeTable(v.vpcId, []);
+  b.route(edge, '10.0.1.0/24', { NetworkInterfaceId: appliance.eniId });
+  b.doc.RouteTables.find((t: any) => t.RouteTableId === edge).Associations.push({ Main: false, GatewayId: igw, RouteTableId: edge, AssociationState: { State: 'associated' } });
+  return { b, probe: { about: 'A gateway route table (edge association) sends traffic from the internet to an appliance, which the simulator does not follow.', from: 'internet', to: i.instanceId, protocol: 6, port: 22, count: 1 } };
+};
 cases['unsupported-transit-gateway'] = () => {
   const b = new SnapshotBuilder();
   const v = b.vpc('10.0.0.0/16', 'app');

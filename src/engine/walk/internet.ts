@@ -1,9 +1,10 @@
 import { formatCidr, isPublicIpv4 } from '../ip/index.ts';
-import { badStateRoute, igwIngressNoPublicIp, igwNoPublicIp, igwPrivateDestination, targetId } from '../explain/catalog.ts';
+import { badStateRoute, igwIngressNoPublicIp, igwNoPublicIp, igwPrivateDestination, targetId, unsupportedComponent } from '../explain/catalog.ts';
 import { named, ipText } from '../explain/labels.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import type { PacketHeader } from '../filter/index.ts';
-import type { NEni } from '../model/network.ts';
+import type { NEni, NRouteTable } from '../model/network.ts';
+import { longestPrefixMatch } from '../route/index.ts';
 import type { WalkContext } from './context.ts';
 import type { Leg } from './leg.ts';
 import type { RouteDecision } from './route-decision.ts';
@@ -50,6 +51,37 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   }
   if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `source ${ipText(h.srcIp)} → public ${ipText(publicIp)}` });
   acrossInternet(ctx, { ...h, srcIp: publicIp });
+}
+
+/**
+ * Ingress routing: a route table associated with the internet gateway itself (an edge
+ * association) routes what enters through it. A local route delivers as usual; a route to an
+ * appliance (network interface, Gateway Load Balancer endpoint) leads where the simulator does
+ * not follow. Returns whether the packet goes on to its interface.
+ */
+function gatewayRouteAllows(ctx: WalkContext, igwId: string, h: PacketHeader): boolean {
+  let table: NRouteTable | null = null;
+  for (const t of ctx.net.routeTables.values()) {
+    const associations = t.doc?.Associations;
+    if (Array.isArray(associations) && associations.some((a) => a?.GatewayId === igwId)) {
+      table = t;
+      break;
+    }
+  }
+  if (table === null) return true;
+  const route = longestPrefixMatch(table, h.dstIp);
+  if (route === null || route.target.kind === 'local') return true;
+  const found = table;
+  if (ctx.recording) ctx.hop({ component: found.id, kind: 'route-table', action: route.blackhole ? 'drop' : 'route', detail: `gateway route table of ${igwId}: route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route });
+  if (route.blackhole) ctx.block('NULL_ROUTED', () => badStateRoute(found, route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(route.destination)} in ${found.id} with one to a target that exists.`));
+  else if (route.target.kind === 'unsupported') {
+    const { id, what } = route.target;
+    ctx.block('UNSUPPORTED', () => unsupportedComponent(id, what));
+  } else {
+    const id = targetId(route);
+    ctx.block('UNSUPPORTED', () => unsupportedComponent(id, 'target a gateway route table cannot use (AWS allows local, a network interface or a Gateway Load Balancer endpoint)'));
+  }
+  return false;
 }
 
 /** The private address an interface maps a public one to (its primary's or a secondary's Elastic IP), or null. */
@@ -107,6 +139,7 @@ export function enterFromInternet(ctx: WalkContext, h: PacketHeader, eni: NEni):
   const privateIp = privateOfPublic(eni, h.dstIp) ?? eni.privateIp;
   if (ctx.recording) ctx.hop({ component: igw.id, kind: 'internet-gateway', action: 'translate', detail: `destination public ${ipText(h.dstIp)} → ${ipText(privateIp)}` });
   const inside = { ...h, dstIp: privateIp };
+  if (!gatewayRouteAllows(ctx, igw.id, inside)) return;
   if (eni.natGatewayId) {
     arriveAtNat(ctx, inside, eni, true);
     return;
