@@ -31,7 +31,10 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   }
   if (nat.state !== 'available' || !nat.subnet || nat.privateIp === null || !nat.eni) {
     routeHop('drop');
-    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `NAT gateway ${nat.id} is ${nat.state}, not available`, `Create a new NAT gateway and point the route at it.`));
+    const why = nat.state !== 'available' ? `NAT gateway ${nat.id} is ${nat.state}, not available`
+      : `the snapshot does not say which subnet, private address or network interface NAT gateway ${nat.id} has`;
+    const fix = nat.state !== 'available' ? 'Create a new NAT gateway and point the route at it.' : `Export ${nat.id} with its SubnetId and NatGatewayAddresses (describe-nat-gateways prints both).`;
+    ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, why, fix));
     return;
   }
   if (nat.subnet.vpc !== leg.subnet.vpc) {
