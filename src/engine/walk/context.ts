@@ -43,6 +43,13 @@ export class WalkContext {
    * and what-if walks build no text and allocate no hop.
    */
   readonly hops: Hop[] = [];
+  /**
+   * Where a hop applied: the subnet of a network ACL or route-table hop (an ACL or a table may
+   * serve several subnets), the interface of a security-group hop (a group may guard many), so
+   * that the canvas marks the one on the path. Kept beside the hops, not in them: the hop's
+   * JSON shape is fixed by the contract.
+   */
+  readonly hopPlaces = new Map<Hop, string>();
   readonly observations: Observation[] = [];
   readonly explanations: Explanation[] = [];
   disposition: Disposition | null = null;
@@ -88,6 +95,13 @@ export class WalkContext {
   /** Records a hop (its `detail` written): call only when `recording`, to build no sentence for nothing. */
   hop(h: Hop): void {
     if (this.recording) this.hops.push(h);
+  }
+
+  /** Records a hop with where it applied: a subnet (network ACL, route table) or an interface (security group). */
+  hopIn(h: Hop, placeId: string): void {
+    if (!this.recording) return;
+    this.hops.push(h);
+    this.hopPlaces.set(h, placeId);
   }
 
   /** Records what an interface saw; the verdict may be changed to REJECT by the stages after. */

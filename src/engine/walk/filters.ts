@@ -72,18 +72,18 @@ function groupLines(eni: NEni, direction: 'ingress' | 'egress'): SgLine[][] {
 export function securityGroupStage(ctx: WalkContext, eni: NEni, h: PacketHeader, direction: 'ingress' | 'egress', remoteGroups: ReadonlySet<string> | null): boolean {
   const first = eni.groups[0]?.id ?? [...eni.groupIds][0] ?? eni.id;
   if (ctx.isReturn && ctx.isTrackedReply(eni, h)) {
-    if (ctx.recording) ctx.hop({ component: first, kind: 'security-group', action: 'allow', detail: `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked` });
+    if (ctx.recording) ctx.hopIn({ component: first, kind: 'security-group', action: 'allow', detail: `reply of an allowed connection: security groups are stateful, so ${direction === 'ingress' ? 'inbound' : 'outbound'} rules are not checked` }, eni.id);
     return true;
   }
   const lines = groupLines(eni, direction);
   const remoteIp = direction === 'ingress' ? h.srcIp : h.dstIp;
   const match = evaluateSecurityGroups(lines, h, { ip: remoteIp, groupIds: remoteGroups });
   if (match) {
-    if (ctx.recording) ctx.hop({ component: match.groupId, kind: 'security-group', action: 'allow', detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`, rule: match.permission });
+    if (ctx.recording) ctx.hopIn({ component: match.groupId, kind: 'security-group', action: 'allow', detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`, rule: match.permission }, eni.id);
     return true;
   }
   const verb = direction === 'ingress' ? 'inbound' : 'outbound';
-  if (ctx.recording) ctx.hop({ component: first, kind: 'security-group', action: 'deny', detail: `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it` });
+  if (ctx.recording) ctx.hopIn({ component: first, kind: 'security-group', action: 'deny', detail: `no ${verb} rule of ${[...eni.groupIds].join(', ') || 'any security group'} allows it` }, eni.id);
   ctx.block('DENIED', () => sgMismatch(eni, direction, h, remoteRange(remoteIp, vpcCidrOf(ctx.net, remoteIp))));
   return false;
 }
@@ -99,11 +99,11 @@ export function aclStage(ctx: WalkContext, subnet: NSubnet, h: PacketHeader, egr
   if (ctx.recording) {
     const verb = egress ? 'outbound' : 'inbound';
     const which = acl.implicit ? ` (the VPC's default network ACL, assumed: the snapshot has none)` : '';
-    ctx.hop({
+    ctx.hopIn({
       component: acl.id, kind: 'network-acl', action: allowed ? 'allow' : 'deny',
       detail: `${verb} entry ${line.label} of ${acl.id}${which} for ${named(subnet.id, subnet.name)} ${allowed ? 'allows' : 'denies'} it`,
       rule: line.entry ?? { RuleNumber: line.ruleNumber, Protocol: '-1', RuleAction: line.action, Egress: egress, CidrBlock: '0.0.0.0/0' },
-    });
+    }, subnet.id);
   }
   if (!allowed) {
     const remoteIp = egress ? h.dstIp : h.srcIp;

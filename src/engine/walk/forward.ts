@@ -33,9 +33,9 @@ function trafficPathOf(d: RouteDecision, leg: Leg): number | null {
   }
 }
 
-function routeHop(ctx: WalkContext, table: NRouteTable, route: NRoute, action: 'route' | 'drop', why = ''): void {
+function routeHop(ctx: WalkContext, leg: Leg, table: NRouteTable, route: NRoute, action: 'route' | 'drop', why = ''): void {
   const dest = formatCidr(route.destination);
-  if (ctx.recording) ctx.hop({ component: table.id, kind: 'route-table', action, detail: `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`, rule: route.route });
+  if (ctx.recording) ctx.hopIn({ component: table.id, kind: 'route-table', action, detail: `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`, rule: route.route }, leg.subnet.id);
 }
 
 /**
@@ -61,15 +61,15 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
     case 'no-table':
       return;
     case 'none':
-      if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action: 'drop', detail: `no route matches ${ipText(h.dstIp)}` });
+      if (ctx.recording) ctx.hopIn({ component: d.table.id, kind: 'route-table', action: 'drop', detail: `no route matches ${ipText(h.dstIp)}` }, leg.subnet.id);
       ctx.block('NO_ROUTE', () => noRoute(d.table, leg.subnet, h, suggestRoute(ctx.net, d.table, h.dstIp, leg.sender)));
       return;
     case 'blackhole':
-      routeHop(ctx, d.table, d.route, 'drop', ' (blackhole)');
+      routeHop(ctx, leg, d.table, d.route, 'drop', ' (blackhole)');
       ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(d.route.destination)} in ${d.table.id} with one to a target that exists.`));
       return;
     case 'local':
-      routeHop(ctx, d.table, d.route, 'route');
+      routeHop(ctx, leg, d.table, d.route, 'route');
       if (!d.eni) {
         const vpc = leg.subnet.vpc;
         ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(d.subnet?.id ?? vpc.id, h, d.subnet ? `in ${named(d.subnet.id, d.subnet.name)}${reservedNote(d.subnet, h.dstIp)}` : `in ${named(vpc.id, vpc.name)}: it is inside the VPC's CIDR but in no subnet`));
@@ -87,7 +87,7 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
       throughNatGateway(ctx, leg, d);
       return;
     case 'unsupported':
-      routeHop(ctx, d.table, d.route, 'route');
+      routeHop(ctx, leg, d.table, d.route, 'route');
       ctx.block('UNSUPPORTED', () => unsupportedComponent(d.id, d.what));
       return;
   }
@@ -99,12 +99,12 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
   const pcx = d.pcx;
   const id = targetId(d.route);
   if (!pcx) {
-    routeHop(ctx, d.table, d.route, 'drop');
+    routeHop(ctx, leg, d.table, d.route, 'drop');
     ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `${id} is not in the snapshot (deleted), which makes the route a blackhole`, `Create and accept a peering connection, then point the route ${formatCidr(d.route.destination)} in ${d.table.id} at it.`));
     return;
   }
   if (pcx.status !== 'active') {
-    routeHop(ctx, d.table, d.route, 'drop');
+    routeHop(ctx, leg, d.table, d.route, 'drop');
     const pending = pcx.status === 'pending-acceptance';
     ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `the peering connection is ${pcx.status}, and only an active peering carries traffic`,
       pending ? `Accept ${pcx.id} as the owner of its accepter VPC (${pcx.accepterVpcId}).` : `Create a new peering connection between the two VPCs and accept it.`,
@@ -113,11 +113,11 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
   }
   const peerId = peerVpcId(pcx, vpc);
   if (!peerId) {
-    routeHop(ctx, d.table, d.route, 'drop');
+    routeHop(ctx, leg, d.table, d.route, 'drop');
     ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `${pcx.id} does not connect ${vpc.id}`, `Route through a peering connection that joins ${vpc.id}.`));
     return;
   }
-  routeHop(ctx, d.table, d.route, 'route');
+  routeHop(ctx, leg, d.table, d.route, 'route');
   if (!vpcContains(vpc, h.srcIp)) {
     if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `source ${ipText(h.srcIp)} is not in ${vpc.id}` });
     ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'source', vpc.id));

@@ -23,7 +23,7 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   const vpc = leg.subnet.vpc;
   const route = d.route;
   const hop = (action: 'route' | 'drop') => {
-    if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route });
+    if (ctx.recording) ctx.hopIn({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route }, leg.subnet.id);
   };
   if (!d.igw) {
     hop('drop');

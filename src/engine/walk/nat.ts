@@ -22,7 +22,7 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   const h = leg.header;
   const nat = d.nat;
   const routeHop = (action: 'route' | 'drop') => {
-    if (ctx.recording) ctx.hop({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(d.route.destination)} → ${targetId(d.route)}`, rule: d.route.route });
+    if (ctx.recording) ctx.hopIn({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(d.route.destination)} → ${targetId(d.route)}`, rule: d.route.route }, leg.subnet.id);
   };
   if (!nat) {
     routeHop('drop');

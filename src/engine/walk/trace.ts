@@ -29,6 +29,8 @@ export interface TraceDetails {
   back: PathTrace | null;
   /** The per-packet, per-interface events the flow logs were written from. */
   events: EniPacketEvent[];
+  /** Where a hop of this trace applied: the subnet of a network ACL or route-table hop, the interface of a security-group hop; else null. */
+  appliedTo(hop: Hop): string | null;
 }
 
 export type TraceOutcome = { ok: true; details: TraceDetails } | { ok: false; error: string; option: '--from' | '--to' };
@@ -94,7 +96,7 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
     result,
     { disposition: walks.forward.disposition ?? 'DENIED', hops: walks.forward.hops },
     walks.back ? { disposition: walks.back.disposition ?? 'DENIED', hops: walks.back.hops } : null,
-    fwdObs, backObs, schedule, start,
+    fwdObs, backObs, schedule, start, walks.back ? [walks.forward.hopPlaces, walks.back.hopPlaces] : [walks.forward.hopPlaces],
   );
   return { ok: true, details };
 }
@@ -132,7 +134,13 @@ class Details implements TraceDetails {
   readonly #schedule: PacketSpec[];
   readonly #start: number;
 
-  constructor(readonly result: TraceResult, readonly forward: PathTrace, readonly back: PathTrace | null, fwdObs: Observation[], backObs: Observation[], schedule: PacketSpec[], start: number) {
+  readonly #hopPlaces: ReadonlyMap<Hop, string>[];
+
+  constructor(
+    readonly result: TraceResult, readonly forward: PathTrace, readonly back: PathTrace | null, fwdObs: Observation[], backObs: Observation[],
+    schedule: PacketSpec[], start: number, hopPlaces: ReadonlyMap<Hop, string>[],
+  ) {
+    this.#hopPlaces = hopPlaces;
     this.#fwd = fwdObs;
     this.#back = backObs;
     this.#schedule = schedule;
@@ -141,6 +149,14 @@ class Details implements TraceDetails {
 
   get events(): EniPacketEvent[] {
     return (this.#events ??= buildEvents(this.#fwd, this.#back, this.#schedule, this.#start));
+  }
+
+  appliedTo(hop: Hop): string | null {
+    for (const m of this.#hopPlaces) {
+      const id = m.get(hop);
+      if (id !== undefined) return id;
+    }
+    return null;
   }
 }
 
