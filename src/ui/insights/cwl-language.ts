@@ -15,9 +15,14 @@ let fieldSource: () => string[] = () => [];
 
 const FUNCTIONS = [...INSIGHTS_FUNCTIONS.aggregate, ...INSIGHTS_FUNCTIONS.scalar];
 
-function monarch(): Monaco.languages.IMonarchLanguage {
+/** The bracket pairs, shared by the Monarch tokenizer and the language configuration. */
+export const BRACKETS: [string, string][] = [['(', ')'], ['[', ']']];
+
+/** The Monarch definition (exported for tests). */
+export function monarch(): Monaco.languages.IMonarchLanguage {
   return {
     ignoreCase: true,
+    brackets: BRACKETS.map(([open, close], i) => ({ open, close, token: i === 0 ? 'delimiter.parenthesis' : 'delimiter.square' })),
     commands: [...INSIGHTS_COMMANDS],
     keywords: [...INSIGHTS_KEYWORDS],
     functions: FUNCTIONS,
@@ -36,7 +41,9 @@ function monarch(): Monaco.languages.IMonarchLanguage {
         [/[a-zA-Z_][\w.]*/, { cases: { '@commands': 'keyword', '@keywords': 'keyword', '@default': 'identifier' } }],
         [/\|/, 'delimiter'],
         [/[=<>!~+\-*/%^]+/, 'operator'],
-        [/[()[\],]/, '@brackets'],
+        // Only the pairs in `brackets` above may go to '@brackets': Monarch throws on any other character.
+        [/[()[\]]/, '@brackets'],
+        [/,/, 'delimiter'],
       ],
     },
   };
@@ -51,7 +58,7 @@ export function registerInsightsLanguage(monaco: MonacoApi, fields: () => string
   monaco.languages.setMonarchTokensProvider(LANGUAGE_ID, monarch());
   monaco.languages.setLanguageConfiguration(LANGUAGE_ID, {
     comments: { lineComment: '#' },
-    brackets: [['(', ')'], ['[', ']']],
+    brackets: BRACKETS,
     autoClosingPairs: [{ open: '(', close: ')' }, { open: '[', close: ']' }, { open: '"', close: '"' }],
     wordPattern: /@?[\w.-]+/,
   });
