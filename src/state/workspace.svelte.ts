@@ -62,11 +62,15 @@ export class Workspace {
     return true;
   }
 
-  /** Replaces the whole document (sample, import, restore): not undoable, history starts again. */
+  /**
+   * Replaces the whole document (sample, import, lab, share link): one undo step brings the
+   * previous network back, so loading never loses work. Nothing is recorded over the empty
+   * document the page starts with (the autosave restore and the seed).
+   */
   load(doc: Snapshot, label: string): void {
+    if (Object.keys(this.doc).length > 0) this.#stack.record(this.doc);
     this.doc = doc;
     this.diagnostics = this.validate(doc);
-    this.#stack.clear();
     this.lastEdit = label;
     this.#changed();
   }

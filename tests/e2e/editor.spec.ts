@@ -54,3 +54,25 @@ test('editor: completion offers the ids that exist', async ({ page, context }) =
   await expect(page.locator('.suggest-widget')).toContainText(seed.InternetGateways[0].InternetGatewayId);
   await page.screenshot({ path: '/tmp/vpc-lab-editor-completion.png' });
 });
+
+test('editor: Ctrl+Z first undoes typing that is not applied, then the workspace history', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./');
+  await selectResource(page, /vpc-a/);
+  await expect(page.locator('.view-lines')).toContainText('"VpcId"', { timeout: 20_000 });
+  // Valid text applies: one workspace edit.
+  await replaceText(page, JSON.stringify({ Vpcs: [{ ...vpcA, Tags: [{ Key: 'Name', Value: 'vpc-renamed' }] }] }, null, 2));
+  const resources = page.getByRole('navigation', { name: 'Resources' });
+  await expect(resources.getByRole('button', { name: /vpc-renamed/ })).toBeVisible({ timeout: 10_000 });
+  // Then typing that breaks the JSON: Ctrl+Z takes the typing back, not the rename.
+  await page.keyboard.press('ControlOrMeta+End');
+  await page.keyboard.type('zz');
+  await expect(page.getByTestId('sim-state')).toContainText('last valid state', { timeout: 10_000 });
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(page.getByTestId('sim-state')).toHaveText('Simulation: current document', { timeout: 10_000 });
+  await expect(resources.getByRole('button', { name: /vpc-renamed/ })).toBeVisible();
+  await expect(page.locator('.view-lines')).not.toContainText('zz');
+  // With the text in force, Ctrl+Z undoes the rename itself.
+  await page.keyboard.press('ControlOrMeta+Z');
+  await expect(resources.getByRole('button', { name: /vpc-a/ })).toBeVisible();
+});

@@ -52,3 +52,17 @@ test('dropping describe-* files on the page imports them and shows the loader wa
   await page.getByLabel('1 problem(s) in the document').click();
   await selectResource(page, /VPC A/);
 });
+
+test('a file AWS would refuse is not imported, and loading or importing is one undo step', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible(); // the seed network
+  await page.getByTestId('import-input').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from('{"Vpcs": "nope"}') });
+  await expect(page.getByTestId('notice')).toContainText('Not imported');
+  await expect(page.getByTestId('notice')).toContainText('$.Vpcs');
+  await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible(); // unchanged
+  await page.getByLabel('Sample network').selectOption('empty');
+  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  await expect(page.getByText(/^Resources \(8\)$/)).toHaveCount(0);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible();
+});

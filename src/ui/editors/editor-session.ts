@@ -26,16 +26,33 @@ export class EditorSession {
       automaticLayout: true, minimap: { enabled: false }, fontSize: 12, tabSize: 2, scrollBeyondLastLine: false,
       ariaLabel: 'Resource JSON editor', fixedOverflowWidgets: true, lightbulb: { enabled: 'on' as never },
     });
-    // Undo/redo go through the workspace, so canvas and editor edits share one history.
-    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, () => workspace.undo());
-    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, () => workspace.redo());
-    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, () => workspace.redo());
+    // Undo/redo go through the workspace, so canvas and editor edits share one history; but
+    // typing not applied yet (still pending, or invalid) is undone in the text first.
+    const undo = () => (this.#unapplied() ? this.editor.trigger('keyboard', 'undo', null) : workspace.undo());
+    const redo = () => (this.#unapplied() ? this.editor.trigger('keyboard', 'redo', null) : workspace.redo());
+    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyZ, undo);
+    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyMod.Shift | monaco.KeyCode.KeyZ, redo);
+    this.editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.KeyY, redo);
     this.editor.onDidChangeModelContent(() => {
       if (this.#applying) return;
       clearTimeout(this.#timer);
       const id = this.current;
       this.#timer = setTimeout(() => id && this.evaluate(id), 250);
     });
+  }
+
+  /** True while the current tab's text differs from the resource in force (typing pending or refused). */
+  #unapplied(): boolean {
+    const id = this.current;
+    const model = id ? this.#models.get(id) : undefined;
+    const loc = id ? locate(workspace.doc, id) : null;
+    if (!id || !model || !loc) return false;
+    if (this.#invalid.has(id)) return true;
+    try {
+      return JSON.stringify(JSON.parse(model.getValue())) !== JSON.stringify(resourceValue(workspace.doc, loc));
+    } catch {
+      return true;
+    }
   }
 
   show(id: string, doc: Snapshot): boolean {
@@ -105,6 +122,13 @@ export class EditorSession {
       this.#invalid.add(id);
       return this.#syncInvalid(`${id}: flow logs cannot be edited`);
     }
+    if (JSON.stringify(value) === JSON.stringify(resourceValue(workspace.doc, loc))) {
+      // Back to the text in force (an undo in the text, say): nothing to apply, no history step.
+      this.#invalid.delete(id);
+      this.#syncInvalid();
+      this.#markers(id, model, workspace.doc, workspace.diagnostics);
+      return;
+    }
     const applied = applyResource(workspace.doc, loc, value);
     if ('error' in applied) {
       this.#setMarkers(model, [{ severity: 'error', code: 'TAB_SHAPE', message: applied.error, offset: 0, length: 1 }]);
@@ -116,8 +140,8 @@ export class EditorSession {
     this.#markers(id, model, applied.doc, diagnostics);
     if (hasErrors(diagnostics) && !hasErrors(workspace.diagnostics)) {
       this.#invalid.add(id);
-      const n = diagnostics.filter((d) => d.severity === 'error').length;
-      return this.#syncInvalid(`${id}: ${n} error(s)`);
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      return this.#syncInvalid(`${id}: ${errors.length} error(s), not applied: ${errors[0].message}`);
     }
     this.#invalid.delete(id);
     this.#syncInvalid();

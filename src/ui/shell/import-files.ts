@@ -9,16 +9,23 @@ export async function importFiles(files: Iterable<File>): Promise<void> {
     workspace.notice = { kind: 'error', text: `Import failed: ${r.diagnostics.map((d) => d.message).join(' ')}` };
     return;
   }
+  // A document AWS would refuse (or that is not the describe-* shape) is not put in force: the
+  // network on the page stays, and the message says what to fix and where.
+  const diagnostics = workspace.validate(r.doc);
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length) {
+    workspace.notice = { kind: 'error', text: `Not imported: ${errors.length} error(s), the first at ${errors[0].path}: ${errors[0].message} Your network is unchanged.` };
+    return;
+  }
   workspace.load(r.doc, 'Imported');
   selection.clear();
   // The loader's warnings (ignored keys) and the validator's (kinds not simulated, absent targets).
   const warnings = [...r.diagnostics, ...workspace.diagnostics].filter((d) => d.severity === 'warning');
-  const errors = workspace.diagnostics.filter((d) => d.severity === 'error');
-  const vpcs = r.doc.Vpcs?.length ?? 0;
+  const vpcs = Array.isArray(r.doc.Vpcs) ? r.doc.Vpcs.length : 0;
   workspace.notice = {
-    kind: errors.length ? 'error' : warnings.length ? 'warning' : 'info',
+    kind: warnings.length ? 'warning' : 'info',
     text: `Imported ${r.count} file(s): ${vpcs} VPC(s).`
-      + (errors.length ? ` ${errors.length} error(s) AWS would refuse: ${errors[0].message}` : '')
-      + (warnings.length ? ` ${warnings.length} warning(s): ${warnings.slice(0, 3).map((w) => w.message).join(' · ')}` : ''),
+      + (warnings.length ? ` ${warnings.length} warning(s): ${warnings.slice(0, 3).map((w) => w.message).join(' · ')}` : '')
+      + (workspace.canUndo ? ' Undo brings back the network you had.' : ''),
   };
 }
