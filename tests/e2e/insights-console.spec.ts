@@ -88,3 +88,14 @@ test('Copy as CSV puts the results, as sorted on screen, on the clipboard', asyn
   await expect.poll(clipboard).toBe('srcAddr,action,n,b,tag\r\n198.51.100.9,REJECT,2,360,"REJECT,2"\r\n172.31.16.21,ACCEPT,1,4249,"ACCEPT,1"\r\n');
   await page.screenshot({ path: '/tmp/vpc-lab-insights-csv.png' });
 });
+
+test('the console raises no page error: a query with commas, then other tabs and back', async ({ page }) => {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await openWithFile(page);
+  await typeQuery(page, 'stats count(*) by srcAddr, dstAddr');
+  await page.getByRole('tab', { name: 'Editor' }).click();
+  await page.getByRole('tab', { name: 'Logs Insights' }).click();
+  await expect(page.getByTestId('insights-editor').locator('.view-lines')).toContainText('srcAddr,');
+  expect(errors).toEqual([]);
+});
