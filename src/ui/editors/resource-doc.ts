@@ -56,6 +56,13 @@ export function applyResource(doc: Snapshot, loc: Location, value: unknown): { d
   }
   const items = [...arr(doc, loc.key)];
   let item = list[0] as Json;
+  // AWS assigns ids and never changes them: a new id would be another resource, and every
+  // reference to this one (routes, interfaces, rules) would point at nothing.
+  const idField = loc.inner !== undefined ? 'InstanceId' : ID_KEYS.find(([, key]) => key === loc.key)?.[2];
+  const edited = loc.inner !== undefined ? (Array.isArray(item.Instances) ? (item.Instances[0] as Json | undefined) : undefined) : item;
+  if (idField && edited && edited[idField] !== loc.id) {
+    return { error: `"${idField}" is ${JSON.stringify(loc.id)} and cannot be changed: AWS assigns ids. To make another resource, create it (the canvas's + buttons).` };
+  }
   if (loc.inner !== undefined) {
     const inst = item.Instances;
     if (!Array.isArray(inst) || inst.length !== 1) return { error: 'The reservation must hold exactly this one instance in "Instances".' };

@@ -25,6 +25,13 @@ describe('editor paths', () => {
     expect('doc' in r && r.doc.Reservations![0].Instances!.map((i) => i.PrivateIpAddress)).toEqual([undefined, '10.1.0.9']);
     expect('error' in applyResource(doc, loc, { Vpcs: [] })).toBe(true);
   });
+  it('refuses a changed id: AWS assigns ids, and every reference would point at nothing', () => {
+    const vpc = applyResource(doc, locate(doc, 'vpc-2')!, { Vpcs: [{ VpcId: 'vpc-9', CidrBlock: '10.1.0.0/16' }] });
+    expect('error' in vpc && vpc.error).toMatch(/"VpcId" is "vpc-2" and cannot be changed/);
+    const inst = applyResource(doc, locate(doc, 'i-1')!, { Reservations: [{ ReservationId: 'r-1', Instances: [{ InstanceId: 'i-9' }] }] });
+    expect('error' in inst && inst.error).toMatch(/"InstanceId" is "i-1"/);
+    expect('doc' in applyResource(doc, locate(doc, 'vpc-2')!, { Vpcs: [{ VpcId: 'vpc-2', CidrBlock: '10.1.0.0/16', Tags: [] }] })).toBe(true);
+  });
   it('finds the text range of a path', () => {
     const text = '{\n  "Vpcs": [\n    { "VpcId": "vpc-2", "CidrBlock": "10.1.0.5/16" }\n  ]\n}';
     const s = locatePath(text, ['Vpcs', 0, 'CidrBlock'])!;
