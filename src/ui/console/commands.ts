@@ -55,7 +55,9 @@ export function parseCommand(line: string): Command {
       const udp = rest.includes('-u');
       const args = rest.filter((a) => !a.startsWith('-'));
       const port = Number(args[1]);
-      if (args.length !== 2 || !Number.isInteger(port) || port < 1 || port > 65535) return bad('usage: nc [-u] host port');
+      if (args.length !== 2) return bad('usage: nc [-u] host port');
+      // netcat's own words for a port it cannot use.
+      if (!Number.isInteger(port) || port < 1 || port > 65535) return bad(`nc: port number invalid: ${args[1]} (ports are 1-65535)`);
       return { kind: 'probe', tool: 'nc', target: args[0], protocol: udp ? 17 : 6, port, count: 1 };
     }
     case 'traceroute': {

@@ -11,6 +11,8 @@ describe('console commands', () => {
     expect(parseCommand('ssh ec2-user@10.2.0.4')).toMatchObject({ tool: 'ssh', target: '10.2.0.4', protocol: 6, port: 22 });
     expect(parseCommand('curl http://10.2.0.4:8080/x')).toMatchObject({ tool: 'curl', port: 8080, protocol: 6 });
     expect(parseCommand('nc -u 10.2.0.4 53')).toMatchObject({ tool: 'nc', protocol: 17, port: 53 });
+    expect(parseCommand('nc internet 99999')).toMatchObject({ kind: 'error', message: 'nc: port number invalid: 99999 (ports are 1-65535)' });
+    expect(parseCommand('nc internet')).toMatchObject({ kind: 'error', message: 'usage: nc [-u] host port' });
     expect(parseCommand('traceroute 10.2.0.4')).toMatchObject({ tool: 'traceroute', protocol: 17 });
     expect(parseCommand('ping -c 0 x').kind).toBe('error');
     expect(parseCommand('telnet x')).toMatchObject({ kind: 'error', message: expect.stringContaining('command not found') });
