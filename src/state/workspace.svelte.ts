@@ -30,6 +30,8 @@ export class Workspace {
   version = $state(0);
   /** The label of the last applied edit, for the status bar. */
   lastEdit = $state('');
+  /** Why the last autosave failed (storage full, say), shown until a save succeeds: a notice alone is soon replaced. */
+  saveError = $state<string | null>(null);
   #stack = new UndoStack<Snapshot>();
 
   get canUndo(): boolean {
@@ -111,7 +113,8 @@ export class Workspace {
   #changed(): void {
     this.version++;
     const err = saveDoc(this.doc);
-    if (err) this.notice = { kind: 'warning', text: err };
+    if (err && err !== this.saveError) this.notice = { kind: 'warning', text: `${err}. Export your work to keep it.` };
+    this.saveError = err;
   }
 }
 

@@ -31,3 +31,20 @@ test('autosave survives a reload, and a corrupt save gives a message instead of 
   await expect(page.getByTestId('notice')).toContainText('could not be read');
   await selectResource(page, /vpc-a/); // the seed network instead
 });
+
+test('when the browser refuses to autosave (storage full), a lasting warning says to export', async ({ page }) => {
+  await page.addInitScript(() => {
+    const setItem = Storage.prototype.setItem;
+    Storage.prototype.setItem = function (key: string, value: string) {
+      if (key.startsWith('vpc-lab:workspace') && value.includes('vpc-full')) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+      return setItem.call(this, key, value);
+    };
+  });
+  await page.goto('./');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not autosaved' })).toHaveCount(0);
+  await createVpc(page, 'vpc-full', '10.9.0.0/16');
+  await expect(page.getByRole('alert').filter({ hasText: 'Not autosaved' })).toBeVisible();
+  // Undo brings back a document that saves: the warning goes.
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(page.getByRole('alert').filter({ hasText: 'Not autosaved' })).toHaveCount(0);
+});
