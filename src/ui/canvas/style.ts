@@ -12,11 +12,13 @@ export const canvasStyle: cytoscape.StylesheetJson = [
   { selector: 'node.instance', style: { shape: 'round-rectangle', width: 130, height: 58, 'background-color': '#fff4e8', 'border-color': '#ed7100', 'border-width': 2 } },
   { selector: 'node.nat', style: { shape: 'round-rectangle', width: 120, height: 58, 'background-color': '#f1e9ff', 'border-color': '#8c4fff', 'border-width': 2 } },
   { selector: 'node.eni', style: { shape: 'round-rectangle', width: 120, height: 44, 'background-color': '#f4f6f8', 'border-color': '#879596', 'border-width': 1, 'border-style': 'dashed', 'font-size': 10 } },
-  { selector: 'node.igw', style: { shape: 'round-rectangle', width: 96, height: 40, 'background-color': '#8c4fff', color: '#fff', 'font-weight': 600 } },
+  // An unnamed gateway shows its 21-character id: it wraps inside the box instead of spilling out.
+  { selector: 'node.igw', style: { shape: 'round-rectangle', width: 104, height: 46, 'background-color': '#8c4fff', color: '#fff', 'font-weight': 600, 'font-size': 10, 'text-max-width': '96px', 'text-overflow-wrap': 'anywhere' } },
   { selector: 'node.igw.detached', style: { 'background-color': '#d5dbdb', color: '#414d5c', width: 120 } },
   { selector: 'node.internet', style: { shape: 'ellipse', width: 110, height: 56, 'background-color': '#232f3e', color: '#fff', 'font-weight': 600 } },
   { selector: 'edge', style: { width: 2, 'curve-style': 'bezier', 'line-color': '#879596', label: 'data(label)', 'font-size': 10, 'min-zoomed-font-size': 7, 'text-wrap': 'wrap', 'text-background-color': '#fff', 'text-background-opacity': 0.9, 'text-background-padding': '2px' } },
-  { selector: 'edge.peering', style: { 'line-color': '#8c4fff', width: 3 } },
+  // Above the VPC boxes it joins, so that its label is not drawn under their borders.
+  { selector: 'edge.peering', style: { 'line-color': '#8c4fff', width: 3, 'z-compound-depth': 'top', 'font-size': 11 } },
   { selector: 'edge.pending-acceptance, edge.initiating-request, edge.provisioning', style: { 'line-style': 'dashed', 'line-dash-pattern': [8, 5] } },
   { selector: 'edge.deleted, edge.failed, edge.rejected, edge.expired, edge.deleting', style: { 'line-color': '#d5dbdb', color: '#aab7b8', 'line-style': 'dotted' } },
   { selector: ':selected', style: { 'border-color': '#0972d3', 'border-width': 4, 'overlay-opacity': 0 } },
