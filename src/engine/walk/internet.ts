@@ -3,7 +3,7 @@ import { badStateRoute, igwIngressNoPublicIp, igwNoPublicIp, igwPrivateDestinati
 import { named, ipText } from '../explain/labels.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import type { PacketHeader } from '../filter/index.ts';
-import type { NEni, NRouteTable } from '../model/network.ts';
+import type { NEni, NRouteTable, Network } from '../model/network.ts';
 import { longestPrefixMatch } from '../route/index.ts';
 import type { WalkContext } from './context.ts';
 import type { Leg } from './leg.ts';
@@ -53,6 +53,23 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   acrossInternet(ctx, { ...h, srcIp: publicIp });
 }
 
+// Per compiled (immutable) network: the route table edge-associated with each gateway.
+const GATEWAY_TABLES = new WeakMap<Network, Map<string, NRouteTable>>();
+
+function gatewayRouteTables(net: Network): Map<string, NRouteTable> {
+  let byGateway = GATEWAY_TABLES.get(net);
+  if (byGateway === undefined) {
+    byGateway = new Map();
+    for (const t of net.routeTables.values()) {
+      const associations = t.doc?.Associations;
+      if (!Array.isArray(associations)) continue;
+      for (const a of associations) if (typeof a?.GatewayId === 'string' && !byGateway.has(a.GatewayId)) byGateway.set(a.GatewayId, t);
+    }
+    GATEWAY_TABLES.set(net, byGateway);
+  }
+  return byGateway;
+}
+
 /**
  * Ingress routing: a route table associated with the internet gateway itself (an edge
  * association) routes what enters through it. A local route delivers as usual; a route to an
@@ -60,15 +77,8 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
  * not follow. Returns whether the packet goes on to its interface.
  */
 function gatewayRouteAllows(ctx: WalkContext, igwId: string, h: PacketHeader): boolean {
-  let table: NRouteTable | null = null;
-  for (const t of ctx.net.routeTables.values()) {
-    const associations = t.doc?.Associations;
-    if (Array.isArray(associations) && associations.some((a) => a?.GatewayId === igwId)) {
-      table = t;
-      break;
-    }
-  }
-  if (table === null) return true;
+  const table = gatewayRouteTables(ctx.net).get(igwId);
+  if (table === undefined) return true;
   const route = longestPrefixMatch(table, h.dstIp);
   if (route === null || route.target.kind === 'local') return true;
   const found = table;
