@@ -30,6 +30,11 @@ export function badStateRoute(table: NRouteTable, route: NRoute, reason: string,
   return build('BAD_STATE_ROUTE', table.id, null, `Route table ${table.id} sends ${formatCidr(route.destination)} to ${targetId(route)}, but ${reason}, so the packet is dropped.`, fix, action);
 }
 
+/** A blackhole route: its target is gone (a route table's, or an internet gateway's route table's). */
+export function blackholeRoute(table: NRouteTable, route: NRoute): Built {
+  return badStateRoute(table, route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(route.destination)} in ${table.id} with one to a target that exists.`);
+}
+
 export function targetId(route: NRoute): string {
   const t = route.target;
   return t.kind === 'local' ? 'local' : t.id;
@@ -85,7 +90,7 @@ export function igwNoPublicIp(igwId: string, sender: NEni | null, h: PacketHeade
   return build('IGW_PUBLIC_IP_ASSOCIATION_FOR_EGRESS', igwId, 'egress',
     `Internet gateway ${igwId} drops traffic from ${who}: it has no public IPv4 address or Elastic IP to translate ${ipText(h.srcIp)} to.`,
     sender ? (sender.natGatewayId
-      ? `${sender.natGatewayId} is a private NAT gateway, which cannot reach the internet: route the subnet's internet traffic through a public NAT gateway (one with an Elastic IP) instead.`
+      ? `${sender.natGatewayId} has no Elastic IP (a private NAT gateway cannot reach the internet): route the subnet's internet traffic through a public NAT gateway, which has one.`
       : `Associate an Elastic IP with ${sender.id}, or route the subnet's internet traffic through a NAT gateway in a public subnet.`) : undefined);
 }
 

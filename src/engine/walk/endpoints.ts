@@ -72,8 +72,6 @@ export function resolveEndpoint(net: Network, text: string, role: 'from' | 'to')
     if (isPublicIpv4(ip)) return { ok: true, endpoint: { kind: 'internet', ip } };
     return fail(`${formatIpv4(ip)} belongs to no network interface in the snapshot; a source must be an interface, its address, or a public internet address`);
   }
-  if (owners.length === 1) {
-    return withAddress(usable(owners[0], 'address', t, role), ip);
-  }
+  if (owners.length === 1) return withAddress(usable(owners[0], 'address', t, role), ip);
   return { ok: true, endpoint: { kind: 'address', ip } };
 }

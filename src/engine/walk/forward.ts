@@ -1,6 +1,6 @@
 import { formatCidr } from '../ip/index.ts';
 import { longestPrefixMatch } from '../route/index.ts';
-import { badStateRoute, noEniAtDestination, noRoute, pcxCidr, targetId, unsupportedComponent } from '../explain/catalog.ts';
+import { badStateRoute, blackholeRoute, noEniAtDestination, noRoute, pcxCidr, targetId, unsupportedComponent } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import { named, ipText } from '../explain/labels.ts';
 import { vpcContains } from '../model/compile.ts';
@@ -66,7 +66,7 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
       return;
     case 'blackhole':
       routeHop(ctx, leg, d.table, d.route, 'drop', ' (blackhole)');
-      ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(d.route.destination)} in ${d.table.id} with one to a target that exists.`));
+      ctx.block('NULL_ROUTED', () => blackholeRoute(d.table, d.route));
       return;
     case 'local':
       routeHop(ctx, leg, d.table, d.route, 'route');

@@ -1,5 +1,5 @@
 import { formatCidr, isPublicIpv4 } from '../ip/index.ts';
-import { badStateRoute, igwIngressNoPublicIp, igwNoPublicIp, igwPrivateDestination, targetId, unsupportedComponent } from '../explain/catalog.ts';
+import { badStateRoute, blackholeRoute, igwIngressNoPublicIp, igwNoPublicIp, igwPrivateDestination, targetId, unsupportedComponent } from '../explain/catalog.ts';
 import { named, ipText } from '../explain/labels.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import type { PacketHeader } from '../filter/index.ts';
@@ -81,9 +81,8 @@ function gatewayRouteAllows(ctx: WalkContext, igwId: string, h: PacketHeader): b
   if (table === undefined) return true;
   const route = longestPrefixMatch(table, h.dstIp);
   if (route === null || route.target.kind === 'local') return true;
-  const found = table;
-  if (ctx.recording) ctx.hop({ component: found.id, kind: 'route-table', action: route.blackhole ? 'drop' : 'route', detail: `gateway route table of ${igwId}: route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route });
-  if (route.blackhole) ctx.block('NULL_ROUTED', () => badStateRoute(found, route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(route.destination)} in ${found.id} with one to a target that exists.`));
+  if (ctx.recording) ctx.hop({ component: table.id, kind: 'route-table', action: route.blackhole ? 'drop' : 'route', detail: `gateway route table of ${igwId}: route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route });
+  if (route.blackhole) ctx.block('NULL_ROUTED', () => blackholeRoute(table, route));
   else if (route.target.kind === 'unsupported') {
     const { id, what } = route.target;
     ctx.block('UNSUPPORTED', () => unsupportedComponent(id, what));

@@ -47,7 +47,7 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
     // it would circle until its TTL runs out.
     routeHop('drop');
     ctx.block('NULL_ROUTED', () => badStateRoute(d.table, d.route, `the packet has already passed through ${nat.id}: this route sends it round in a loop`,
-      natLoopFix(ctx, leg, d)));
+      natLoopFix(leg, d)));
     return;
   }
   ctx.natsPassed.push(nat.id);
@@ -83,13 +83,12 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
 }
 
 /** The fix for a NAT gateway whose traffic is routed back to a NAT gateway. */
-function natLoopFix(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { kind: 'nat' }>): string {
+function natLoopFix(leg: Leg, d: Extract<RouteDecision, { kind: 'nat' }>): string {
   const vpc = leg.subnet.vpc;
   const dest = formatCidr(d.route.destination);
   // A route into the VPC's own range (more specific than local): without it the local route delivers.
   if (vpc.cidrs.some((c) => contains(c, d.route.destination.base))) return `Delete the route ${dest} → ${d.nat?.id} from ${d.table.id}, the table of the NAT gateway's own subnet: the local route then delivers the packet.`;
-  const igw = [...ctx.net.internetGateways.values()].find((g) => g.attachedVpcId === vpc.id);
-  const via = igw ? `an internet gateway (${igw.id})` : 'an internet gateway attached to ' + vpc.id;
+  const via = vpc.internetGateway ? `an internet gateway (${vpc.internetGateway.id})` : `an internet gateway attached to ${vpc.id}`;
   return leg.sender.natGatewayId === d.nat?.id
     ? `In ${d.table.id}, the route table of the NAT gateway's own subnet, send ${dest} to ${via}, not to the NAT gateway.`
     : `Give the NAT gateways' subnets a route ${dest} to ${via} instead of to each other.`;
