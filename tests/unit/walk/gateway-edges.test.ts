@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { compileNetwork } from '../../../src/engine/model/compile.ts';
 import { traceProbe } from '../../../src/engine/walk/index.ts';
 import { SnapshotBuilder } from '../../support/builder.ts';
+import type { Snapshot } from '../../../src/engine/model/schema.ts';
 
 /** A private instance behind a NAT gateway in a public subnet. */
 function natNetwork() {
@@ -17,7 +18,7 @@ function natNetwork() {
   return { b, v, pub, igw, i };
 }
 
-function explain(doc: object, from: string, to: string, protocol = 6) {
+function explain(doc: Snapshot, from: string, to: string, protocol = 6) {
   const out = traceProbe(compileNetwork(doc), { from, to, protocol, port: 443 });
   if (!out.ok) throw new Error(out.error);
   return out.details.result.explanations;
