@@ -8,7 +8,7 @@ import { hasErrors, type Diagnostic, type Snapshot } from '../../engine/index.ts
 import { workspace } from '../../state/workspace.svelte.ts';
 import { ui } from '../../state/ui.svelte.ts';
 import { locatePath } from './json-locate.ts';
-import { applyResource, locate, resourceText, resourceValue, toTabPath } from './resource-doc.ts';
+import { applyResource, locate, resourceText, sameValue, textMatches, toTabPath } from './resource-doc.ts';
 import type { MonacoApi } from './monaco-loader.ts';
 
 const OWNER = 'vpc-lab';
@@ -47,12 +47,7 @@ export class EditorSession {
     const model = id ? this.#models.get(id) : undefined;
     const loc = id ? locate(workspace.doc, id) : null;
     if (!id || !model || !loc) return false;
-    if (this.#invalid.has(id)) return true;
-    try {
-      return JSON.stringify(JSON.parse(model.getValue())) !== JSON.stringify(resourceValue(workspace.doc, loc));
-    } catch {
-      return true;
-    }
+    return this.#invalid.has(id) || !textMatches(model.getValue(), workspace.doc, loc);
   }
 
   show(id: string, doc: Snapshot): boolean {
@@ -75,16 +70,9 @@ export class EditorSession {
       if (this.#invalid.has(id)) continue;
       const loc = locate(doc, id);
       if (!loc) continue;
-      const want = resourceValue(doc, loc);
-      let same = false;
-      try {
-        same = JSON.stringify(JSON.parse(model.getValue())) === JSON.stringify(want);
-      } catch {
-        same = false;
-      }
-      if (!same) {
+      if (!textMatches(model.getValue(), doc, loc)) {
         this.#applying = true;
-        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: JSON.stringify(want, null, 2) }], () => null);
+        model.pushEditOperations([], [{ range: model.getFullModelRange(), text: resourceText(doc, loc) }], () => null);
         this.#applying = false;
       }
       this.#markers(id, model, doc, diagnostics);
@@ -115,19 +103,19 @@ export class EditorSession {
       this.#syncInvalid(`${id}: invalid JSON (${(e as Error).message.split('\n')[0]})`);
       return; // Monaco's JSON worker marks the syntax error itself.
     }
-    // AWS has no ModifyFlowLog for these fields: a flow log is deleted and created again.
-    if (loc.key === 'FlowLogs' && JSON.stringify(value) !== JSON.stringify(resourceValue(workspace.doc, loc))) {
-      const msg = 'A flow log cannot be modified after creation: delete it and create another (Flow logs tab or "+ Flow log").';
-      this.#setMarkers(model, [{ severity: 'error', code: 'FLOW_LOG_IMMUTABLE', message: msg, offset: 0, length: 1 }]);
-      this.#invalid.add(id);
-      return this.#syncInvalid(`${id}: flow logs cannot be edited`);
-    }
-    if (JSON.stringify(value) === JSON.stringify(resourceValue(workspace.doc, loc))) {
+    if (sameValue(value, workspace.doc, loc)) {
       // Back to the text in force (an undo in the text, say): nothing to apply, no history step.
       this.#invalid.delete(id);
       this.#syncInvalid();
       this.#markers(id, model, workspace.doc, workspace.diagnostics);
       return;
+    }
+    // AWS has no ModifyFlowLog for these fields: a flow log is deleted and created again.
+    if (loc.key === 'FlowLogs') {
+      const msg = 'A flow log cannot be modified after creation: delete it and create another (Flow logs tab or "+ Flow log").';
+      this.#setMarkers(model, [{ severity: 'error', code: 'FLOW_LOG_IMMUTABLE', message: msg, offset: 0, length: 1 }]);
+      this.#invalid.add(id);
+      return this.#syncInvalid(`${id}: flow logs cannot be edited`);
     }
     const applied = applyResource(workspace.doc, loc, value);
     if ('error' in applied) {

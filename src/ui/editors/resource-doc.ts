@@ -48,6 +48,20 @@ export function resourceValue(doc: Snapshot, loc: Location): Json {
 
 export const resourceText = (doc: Snapshot, loc: Location) => JSON.stringify(resourceValue(doc, loc), null, 2);
 
+/** Whether a tab's text says exactly what the document holds for the resource (false for text that is not JSON). */
+export function textMatches(text: string, doc: Snapshot, loc: Location): boolean {
+  try {
+    return sameValue(JSON.parse(text), doc, loc);
+  } catch {
+    return false;
+  }
+}
+
+/** Whether a parsed tab value is exactly what the document holds for the resource. */
+export function sameValue(value: unknown, doc: Snapshot, loc: Location): boolean {
+  return JSON.stringify(value) === JSON.stringify(resourceValue(doc, loc));
+}
+
 /** Puts an edited describe-* value back in place; null with a reason when it is not one resource of the right kind. */
 export function applyResource(doc: Snapshot, loc: Location, value: unknown): { doc: Snapshot } | { error: string } {
   const list = value && typeof value === 'object' ? (value as Json)[loc.key] : undefined;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { locatePath } from '../../../src/ui/editors/json-locate.ts';
-import { applyResource, locate, parsePath, resourceText, toTabPath } from '../../../src/ui/editors/resource-doc.ts';
+import { applyResource, locate, parsePath, resourceText, textMatches, toTabPath } from '../../../src/ui/editors/resource-doc.ts';
 import type { Snapshot } from '../../../src/engine/index.ts';
 
 const doc: Snapshot = {
@@ -31,6 +31,13 @@ describe('editor paths', () => {
     const inst = applyResource(doc, locate(doc, 'i-1')!, { Reservations: [{ ReservationId: 'r-1', Instances: [{ InstanceId: 'i-9' }] }] });
     expect('error' in inst && inst.error).toMatch(/"InstanceId" is "i-1"/);
     expect('doc' in applyResource(doc, locate(doc, 'vpc-2')!, { Vpcs: [{ VpcId: 'vpc-2', CidrBlock: '10.1.0.0/16', Tags: [] }] })).toBe(true);
+  });
+  it('tells whether a tab\'s text is the resource in force, whatever its layout', () => {
+    const loc = locate(doc, 'vpc-2')!;
+    expect(textMatches('{"Vpcs":[{"VpcId":"vpc-2","CidrBlock":"10.1.0.0/16"}]}', doc, loc)).toBe(true);
+    expect(textMatches(resourceText(doc, loc), doc, loc)).toBe(true);
+    expect(textMatches('{"Vpcs":[{"VpcId":"vpc-2","CidrBlock":"10.1.0.0/24"}]}', doc, loc)).toBe(false);
+    expect(textMatches('{"Vpcs":[', doc, loc)).toBe(false);
   });
   it('finds the text range of a path', () => {
     const text = '{\n  "Vpcs": [\n    { "VpcId": "vpc-2", "CidrBlock": "10.1.0.5/16" }\n  ]\n}';
