@@ -14,7 +14,10 @@ export async function importFiles(files: Iterable<File>): Promise<void> {
   const diagnostics = workspace.validate(r.doc);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
-    workspace.notice = { kind: 'error', text: `Not imported: ${errors.length} error(s), the first at ${errors[0].path}: ${errors[0].message} Your network is unchanged.` };
+    const first = errors[0];
+    // Most sentences name their path already; the others get it added.
+    const where = first.message.includes(first.path) ? '' : ` (at ${first.path})`;
+    workspace.notice = { kind: 'error', text: `Not imported: ${errors.length} error(s). ${first.message}${where} Your network is unchanged.` };
     return;
   }
   workspace.load(r.doc, 'Imported');
