@@ -232,6 +232,21 @@ cases['same-subnet-no-nacl'] = () => {
   b.flowLog(s, { destination: 's3' });
   return { b, probe: { about: 'A deny-all NACL does not apply between two instances of one subnet.', from: x.instanceId, to: '10.0.1.11', protocol: 6, port: 5432, count: 3 } };
 };
+cases['replaced-local-route-same-subnet'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'inspected');
+  const app = b.subnet(v.vpcId, '10.0.1.0/24', 'app');
+  const fw = b.subnet(v.vpcId, '10.0.9.0/24', 'firewall');
+  const appliance = b.instance(fw, '10.0.9.10', 'firewall');
+  // Middlebox routing: the app subnet's table sends the VPC's traffic to the firewall instead of `local`.
+  const table = b.routeTable(v.vpcId, [app]);
+  const routes = b.doc.RouteTables.find((t: any) => t.RouteTableId === table).Routes;
+  routes[0] = { DestinationCidrBlock: '10.0.0.0/16', NetworkInterfaceId: appliance.eniId, State: 'active', Origin: 'CreateRoute' };
+  const db = b.securityGroup(v.vpcId, 'db', [{ IpProtocol: 'tcp', FromPort: 5432, ToPort: 5432, IpRanges: [{ CidrIp: '10.0.0.0/16' }] }]);
+  const x = b.instance(app, '10.0.1.10', 'api');
+  b.instance(app, '10.0.1.11', 'db', { sgs: [db] });
+  return { b, probe: { about: 'A route that replaced the local route does not take traffic between two instances of one subnet: AWS delivers it without routing.', from: x.instanceId, to: '10.0.1.11', protocol: 6, port: 5432 } };
+};
 
 /** Client in X, server in a private subnet of Y whose table sends everything to Y's NAT gateway. */
 function peeredWithNat(serverSideRoute: boolean) {

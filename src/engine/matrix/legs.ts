@@ -2,6 +2,8 @@ import type { NSubnet } from '../model/network.ts';
 import { peerVpcId, sameRegionPeering } from '../walk/route-decision.ts';
 import type { Lowering } from './lowering.ts';
 import { usableNat } from './universe.ts';
+import type { Region } from './regions.ts';
+import { cidrRange } from './space.ts';
 
 /**
  * Traffic a route table sends to a usable NAT gateway, and that its subnet's outbound NACL
@@ -97,7 +99,18 @@ function route(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep', leg: Leg): void {
   const table = P.routeTable!;
   const aclOut = L.acl(P.acl, dir === 'fwd' ? 'fo' : 'ro');
   const vpc = P.vpc;
-  for (const { route, mask, w0, w1 } of L.regions(table, sp)) {
+  // The sender's own subnet: AWS delivers inside it without routing (walk: decideRoute), so
+  // those addresses go as the local route sends them, and no region of the table takes them.
+  const [slo, shi] = P.cidr ? cidrRange(m.space(sp), P.cidr) : [0, 0];
+  if (slo < shi) {
+    const owned = m.owned(sp, vpc.id);
+    const hop = m.hop(sp, P.id);
+    const local = own(L, leg, 'local', words);
+    for (let w = slo >>> 5; w <= (shi - 1) >>> 5; w++) local[w] |= rangeBits(w, slo, shi) & owned[w] & (aclOut[w] | hop[w]);
+  }
+  for (const region of L.regions(table, sp)) {
+    const { route, w0, w1 } = region;
+    const mask = slo < shi ? outsideRange(region, slo, shi) : region.mask;
     if (route.blackhole) continue;
     const t = route.target;
     if (t.kind === 'local') {
@@ -142,4 +155,21 @@ function route(L: Lowering, P: NSubnet, dir: 'fwd' | 'rep', leg: Leg): void {
       for (let w = w0; w < w1; w++) fallback[w] |= mask[w - w0] & pub[w];
     }
   }
+}
+
+/** The bits of word `w` inside the index range [lo, hi). */
+function rangeBits(w: number, lo: number, hi: number): number {
+  const a = Math.max(lo, w * 32);
+  const b = Math.min(hi, w * 32 + 32);
+  if (a >= b) return 0;
+  return b - a === 32 ? 0xffffffff : (((1 << (b - a)) - 1) << (a & 31)) >>> 0;
+}
+
+/** A region's mask without the indexes [lo, hi): the region's own mask when they do not meet (regions are cached per table, so never written). */
+function outsideRange(region: Region, lo: number, hi: number): Uint32Array {
+  const { mask, w0, w1 } = region;
+  if (hi <= w0 * 32 || lo >= w1 * 32) return mask;
+  const out = mask.slice();
+  for (let w = Math.max(w0, lo >>> 5); w <= Math.min(w1 - 1, (hi - 1) >>> 5); w++) out[w - w0] &= ~rangeBits(w, lo, hi);
+  return out;
 }

@@ -38,6 +38,16 @@ function routeHop(ctx: WalkContext, leg: Leg, table: NRouteTable, route: NRoute,
   if (ctx.recording) ctx.hopIn({ component: table.id, kind: 'route-table', action, detail: `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`, rule: route.route }, leg.subnet.id);
 }
 
+/** The route-table hop of traffic that stays in its subnet while the table's route to the VPC CIDR points elsewhere. */
+function withinSubnetHop(ctx: WalkContext, leg: Leg, table: NRouteTable): void {
+  const s = leg.subnet;
+  if (!ctx.recording) return;
+  const dst = leg.header.dstIp;
+  const bypassed = longestPrefixMatch(table, dst);
+  const not = bypassed ? `, so the route ${formatCidr(bypassed.destination)} → ${targetId(bypassed)} does not apply` : '';
+  ctx.hopIn({ component: table.id, kind: 'route-table', action: 'route', detail: `${ipText(dst)} is inside ${named(s.id, s.name)}${s.cidr ? ` (${formatCidr(s.cidr)})` : ''}: traffic that stays in its subnet is delivered without routing${not}` }, s.id);
+}
+
 /**
  * Routes a packet out of its subnet: the route table decides the next hop; the subnet's
  * network ACL (outbound) applies when that hop is outside the subnet; then the target.
@@ -69,7 +79,8 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
       ctx.block('NULL_ROUTED', () => blackholeRoute(d.table, d.route));
       return;
     case 'local':
-      routeHop(ctx, leg, d.table, d.route, 'route');
+      if (d.route) routeHop(ctx, leg, d.table, d.route, 'route');
+      else withinSubnetHop(ctx, leg, d.table);
       if (!d.eni) {
         const vpc = leg.subnet.vpc;
         ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(d.subnet?.id ?? vpc.id, h, d.subnet ? `in ${named(d.subnet.id, d.subnet.name)}${reservedNote(d.subnet, h.dstIp)}` : `in ${named(vpc.id, vpc.name)}: it is inside the VPC's CIDR but in no subnet`));

@@ -8,7 +8,8 @@ export type RouteDecision =
   | { kind: 'no-table' }
   | { kind: 'none'; table: NRouteTable }
   | { kind: 'blackhole'; table: NRouteTable; route: NRoute }
-  | { kind: 'local'; table: NRouteTable; route: NRoute; eni: NEni | null; subnet: NSubnet | null }
+  /** `route` is null for a destination inside the sender's own subnet whose table has no local route for it (see decideRoute). */
+  | { kind: 'local'; table: NRouteTable; route: NRoute | null; eni: NEni | null; subnet: NSubnet | null }
   | { kind: 'pcx'; table: NRouteTable; route: NRoute; pcx: NPeering | null }
   | { kind: 'igw'; table: NRouteTable; route: NRoute; igw: NInternetGateway | null }
   | { kind: 'nat'; table: NRouteTable; route: NRoute; nat: NNatGateway | null }
@@ -18,6 +19,12 @@ export function decideRoute(net: Network, subnet: NSubnet, dst: number): RouteDe
   const table = subnet.routeTable;
   if (!table) return { kind: 'no-table' };
   const route = longestPrefixMatch(table, dst);
+  if ((!route || route.target.kind !== 'local') && subnet.cidr && contains(subnet.cidr, dst)) {
+    // AWS delivers traffic between two addresses of one subnet without routing it, so a route
+    // that replaced the VPC's local route (middlebox routing) does not take it.
+    const eni = net.enisByPrivateIp.get(subnet.vpc.id)?.get(dst) ?? null;
+    return { kind: 'local', table, route: null, eni, subnet: eni?.subnet ?? subnet };
+  }
   if (!route) return { kind: 'none', table };
   if (route.blackhole) return { kind: 'blackhole', table, route };
   const t = route.target;

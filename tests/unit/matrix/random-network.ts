@@ -84,7 +84,11 @@ function aclEntries(d: Dice, w: World): Json[] {
 }
 
 function routes(d: Dice, w: World, vpc: Json, peerings: string[], nats: string[], igws: string[]): Json[] {
-  const out: Json[] = [{ DestinationCidrBlock: vpc.CidrBlock, GatewayId: 'local', State: 'active' }];
+  // Sometimes the local route's target is replaced (middlebox routing): traffic within a subnet is still delivered.
+  const local: Json = d.chance(0.15)
+    ? { DestinationCidrBlock: vpc.CidrBlock, ...(nats.length && d.chance(0.5) ? { NatGatewayId: d.pick(nats) } : { NetworkInterfaceId: 'eni-appliance' }), State: 'active' }
+    : { DestinationCidrBlock: vpc.CidrBlock, GatewayId: 'local', State: 'active' };
+  const out: Json[] = [local];
   const seen = new Set([vpc.CidrBlock]);
   for (const p of (w.doc.VpcPeeringConnections as Json[])) {
     const peer = p.RequesterVpcInfo.VpcId === vpc.VpcId ? p.AccepterVpcInfo.VpcId : p.AccepterVpcInfo.VpcId === vpc.VpcId ? p.RequesterVpcInfo.VpcId : null;

@@ -82,12 +82,10 @@ describe('a replaced local route', () => {
     expect(routesTo(d, 'rtb-1', '10.0.0.0/16').map((r) => r.target.kind)).toEqual(['local', 'unsupported']);
   });
 
-  // AWS does not route traffic between two interfaces of one subnet through the route table (it
-  // is delivered at layer 2), so a replaced local route does not affect it. The walk still asks
-  // the route table for it (walk/forward.ts → decideRoute), which now finds the appliance: this
-  // needs the walk to deliver a destination inside the sender's own subnet before the route
-  // lookup. `it.fails` pins today's behaviour; turn it into `it` when the walk does that.
-  it.fails('still delivers traffic between two interfaces of the same subnet', () => {
+  // AWS does not route traffic between two interfaces of one subnet (it is delivered at layer
+  // 2), so a replaced local route does not take it: the walk delivers a destination inside the
+  // sender's own subnet before the route lookup (decideRoute), and the matrix does the same.
+  it('still delivers traffic between two interfaces of the same subnet', () => {
     const r = ping(replaceLocal(doc(), 0, { NetworkInterfaceId: 'eni-fw' }), 'eni-1', 'eni-4');
     expect(r.forward.delivered).toBe(true);
   });
