@@ -18,7 +18,7 @@ export async function boot(): Promise<void> {
 async function restoreOrSeed(): Promise<void> {
   const saved = restoreDoc();
   if (saved.doc) {
-    workspace.load(saved.doc, 'Restored your autosaved workspace');
+    workspace.load(saved.doc, 'Restored your autosaved workspace', { kind: 'autosave' });
     workspace.notice = { kind: 'info', text: 'Restored your autosaved workspace.' };
     return;
   }
@@ -27,7 +27,7 @@ async function restoreOrSeed(): Promise<void> {
     const seed = (await listSamples()).find((s) => s.id === 'seed');
     const r = seed ? await fetchSample(seed) : null;
     // The learner may have imported or loaded something while the sample was on its way.
-    if (r?.doc && workspace.version === before) workspace.load(r.doc, 'Loaded the seed network');
+    if (r?.doc && workspace.version === before) workspace.load(r.doc, 'Loaded the seed network', { kind: 'sample', id: 'seed' });
   } catch (e) {
     workspace.notice = { kind: 'error', text: `Could not load the sample network: ${(e as Error).message}` };
   }

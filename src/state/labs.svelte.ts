@@ -94,7 +94,7 @@ class LabsState {
       confirmLabel: 'Replace my network and start',
     }))) return false;
     selection.clear();
-    workspace.load(lab.start as Snapshot, `Started lab: ${lab.title}`);
+    workspace.load(lab.start as Snapshot, `Started lab: ${lab.title}`, { kind: 'lab', title: lab.title });
     workspace.notice = { kind: 'info', text: `Started lab: ${lab.title}` };
     traces.clearLogs();
     this.attach(lab, source, null);

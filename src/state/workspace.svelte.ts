@@ -7,6 +7,7 @@ import { createSnapshotValidator } from '../engine/validate/index.ts';
 import { createNetworkCompiler } from '../engine/model/compile.ts';
 import type { EditResult, UndoTreatment } from '../engine/edit/index.ts';
 import { UndoStack } from './history.ts';
+import type { DocSource } from './doc-source.ts';
 import { saveDoc } from './persist.ts';
 
 export type Notice = { kind: 'error' | 'info' | 'warning'; text: string };
@@ -32,7 +33,9 @@ export class Workspace {
   lastEdit = $state('');
   /** Why the last autosave failed (storage full, say), shown until a save succeeds: a notice alone is soon replaced. */
   saveError = $state<string | null>(null);
-  #stack = new UndoStack<Snapshot>();
+  /** Where the document in force came from (sample, import, lab...): edits keep it, loads replace it, undo brings back each document's own. */
+  source = $state.raw<DocSource>({ kind: 'none' });
+  #stack = new UndoStack<{ doc: Snapshot; source: DocSource }>();
 
   get canUndo(): boolean {
     void this.version;
@@ -55,7 +58,7 @@ export class Workspace {
       this.notice = { kind: 'error', text: `Not applied: ${diags.find((d) => d.severity === 'error')!.message}` };
       return false;
     }
-    if (undo === 'immediately') this.#stack.record(this.doc);
+    if (undo === 'immediately') this.#stack.record(this.#entry());
     this.doc = result.doc;
     this.diagnostics = diags;
     this.lastEdit = label;
@@ -69,9 +72,10 @@ export class Workspace {
    * previous network back, so loading never loses work. Nothing is recorded over the empty
    * document the page starts with (the autosave restore and the seed).
    */
-  load(doc: Snapshot, label: string): void {
-    if (Object.keys(this.doc).length > 0) this.#stack.record(this.doc);
+  load(doc: Snapshot, label: string, source: DocSource = { kind: 'other', label }): void {
+    if (Object.keys(this.doc).length > 0) this.#stack.record(this.#entry());
     this.doc = doc;
+    this.source = source;
     this.diagnostics = this.validate(doc);
     this.lastEdit = label;
     this.#changed();
@@ -86,12 +90,12 @@ export class Workspace {
   }
 
   undo(): void {
-    const prev = this.#stack.undo(this.doc);
+    const prev = this.#stack.undo(this.#entry());
     if (prev) this.#swap(prev, 'Undone');
   }
 
   redo(): void {
-    const next = this.#stack.redo(this.doc);
+    const next = this.#stack.redo(this.#entry());
     if (next) this.#swap(next, 'Redone');
   }
 
@@ -102,7 +106,12 @@ export class Workspace {
     this.#changed();
   }
 
-  #swap(doc: Snapshot, label: string): void {
+  #entry(): { doc: Snapshot; source: DocSource } {
+    return { doc: this.doc, source: this.source };
+  }
+
+  #swap({ doc, source }: { doc: Snapshot; source: DocSource }, label: string): void {
+    this.source = source;
     const positions = (this.doc.Playground as { positions?: Positions } | undefined)?.positions;
     this.doc = positions ? { ...doc, Playground: { ...(doc.Playground ?? {}), positions } } : doc;
     this.diagnostics = this.validate(this.doc);

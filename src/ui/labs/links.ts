@@ -45,7 +45,7 @@ async function openShare(data: string): Promise<void> {
     return;
   }
   selection.clear();
-  workspace.load(doc, 'Opened a share link');
+  workspace.load(doc, 'Opened a share link', { kind: 'share' });
   workspace.notice = { kind: 'info', text: 'Opened the shared network.' };
   traces.clearLogs();
   if (lab?.ok && shared) labs.attach(lab.value, shared.source, shared);
