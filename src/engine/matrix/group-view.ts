@@ -1,11 +1,10 @@
 import type { NVpc, Network } from '../model/network.ts';
-import { setRange } from './bitset.ts';
 import type { Lowering } from './lowering.ts';
 
 /**
  * The VPC itself, then every VPC joined to it by an active same-region peering, in the order
- * of net.peerings: the order groupsOfPrivateAddress looks for the interface owning an address
- * (security group references do not cross regions).
+ * of net.peerings: the VPCs whose interfaces a security group of `vpc` may reference
+ * (references do not cross regions).
  */
 export function visiblePeers(net: Network, vpc: NVpc): string[] {
   const out = [vpc.id];
@@ -20,30 +19,14 @@ export function visiblePeers(net: Network, vpc: NVpc): string[] {
 
 /**
  * Targets whose address an egress rule referencing `groupId` matches for a sender in `vpc`:
- * the rule sees the groups of the interface that owns the address in the sender's VPC, else
- * in the first visible peer that has one. An address held by one interface only is matched
- * when that interface carries the group and its VPC is visible; a shared address follows the
- * walk's lookup order, and all its targets share the answer.
+ * the walk sees the groups of the interface the packet is routed to (groupsOfDestination), and
+ * a target is reached only when routed to, so each target answers with its own groups, when
+ * its VPC is one a rule of `vpc` may reference (its own or an active same-region peer). An
+ * address two peered VPCs share needs nothing more: routing picks which of them is reached.
  */
 export function groupView(L: Lowering, vpc: NVpc, groupId: string): Uint32Array {
-  const { m, u, net } = L;
-  const visible = L.visible(vpc);
-  const bits = L.arena.copy(m.withGroup('T', groupId));
+  const bits = L.arena.copy(L.m.withGroup('T', groupId));
   const seen = L.seenFrom(vpc);
   for (let w = 0; w < bits.length; w++) bits[w] &= seen[w];
-  for (const [lo, hi] of u.aliased) {
-    const ip = u.T.addrs[lo];
-    let groups: ReadonlySet<string> | null = null;
-    for (const id of visible) {
-      const owner = net.enisByPrivateIp.get(id)?.get(ip);
-      if (owner) {
-        groups = owner.groupIds;
-        break;
-      }
-    }
-    // Clear, then set when the chosen owner carries the group.
-    for (let t = lo; t < hi; t++) bits[t >>> 5] &= ~(1 << (t & 31));
-    if (groups?.has(groupId)) setRange(bits, lo, hi);
-  }
   return bits;
 }

@@ -60,8 +60,6 @@ export interface Universe {
   colHi: Int32Array;
   /** True when column j's only target is target j: the public row is the internal row. */
   identity: boolean;
-  /** Target ranges [lo, hi) that share one address. */
-  aliased: [number, number][];
   /** What the structure was read from, to notice an edit that changed it (the signature is made on demand). */
   signature: string | null;
   sources: unknown[];
@@ -151,16 +149,9 @@ export function buildUniverse(net: Network): Universe {
     colHi[j] = lowerBound(T.addrs, e.privateIp + 1);
     if (colHi[j] - colLo[j] !== 1 || targetList[colLo[j]].eniId !== e.id || colLo[j] !== j) identity = false;
   });
-  const aliased: [number, number][] = [];
-  for (let lo = 0; lo < targetList.length;) {
-    let hi = lo + 1;
-    while (hi < targetList.length && targetList[hi].ip === targetList[lo].ip) hi++;
-    if (hi - lo > 1) aliased.push([lo, hi]);
-    lo = hi;
-  }
   return {
     eniIds: enis.map((e) => e.id), publicAddrs, senders: senderList, S: makeSpace(senderList.map((x) => x.ip)), rowSender, natSender,
-    targets: targetList, T, colLo, colHi, identity, aliased, signature: null, sources: structuralSources(net),
+    targets: targetList, T, colLo, colHi, identity, signature: null, sources: structuralSources(net),
   };
 }
 

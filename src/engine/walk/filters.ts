@@ -5,6 +5,7 @@ import { aclRestriction, remoteRange, sgMismatch } from '../explain/catalog.ts';
 import { named } from '../explain/labels.ts';
 import type { WalkContext } from './context.ts';
 import { cidrContaining, netIndex, vpcContaining } from './net-index.ts';
+import { decideRoute, peerVpcId } from './route-decision.ts';
 
 /** VPCs whose security groups a VPC's rules may reference: active, same-region peers (AWS: no references across regions). */
 function groupPeers(net: Network): Map<string, string[]> {
@@ -48,6 +49,38 @@ export function groupsOfPrivateAddress(net: Network, vpc: NVpc, ip: number): Rea
     if (eni) return eni.groupIds;
   }
   return null;
+}
+
+/**
+ * The security groups a sender's egress rules see at a destination address: those of the
+ * interface the packet is routed to (through the sender's route table, across an active
+ * peering, past a NAT gateway of its VPC), when a rule of the sender's VPC may reference it
+ * (its own VPC or a same-region peer). When routing names no interface (no route, an internet
+ * gateway, no interface at that address), the address's owner in the VPC, then in its peers.
+ * Routing decides because a VPC may peer with two VPCs that use the same addresses.
+ */
+export function groupsOfDestination(net: Network, subnet: NSubnet, ip: number): ReadonlySet<string> | null {
+  const vpc = subnet.vpc;
+  const owner = routedInterface(net, subnet, ip, 0);
+  if (owner === undefined) return groupsOfPrivateAddress(net, vpc, ip);
+  const ownerVpc = owner.vpc?.id;
+  if (ownerVpc === vpc.id) return owner.groupIds;
+  const peers = (netIndex(net).groupPeers ??= groupPeers(net)).get(vpc.id);
+  return ownerVpc !== undefined && peers !== undefined && peers.includes(ownerVpc) ? owner.groupIds : null;
+}
+
+/** The interface a packet to `ip` leaving `subnet` is routed to, or undefined when routing names none. */
+function routedInterface(net: Network, subnet: NSubnet, ip: number, natsPassed: number): NEni | undefined {
+  const d = decideRoute(net, subnet, ip);
+  if (d.kind === 'local') return d.eni ?? undefined;
+  if (d.kind === 'pcx') {
+    const pcx = d.pcx;
+    const peer = pcx && pcx.status === 'active' ? peerVpcId(pcx, subnet.vpc) : null;
+    return (peer && net.enisByPrivateIp.get(peer)?.get(ip)) || undefined;
+  }
+  // A NAT gateway of the VPC forwards what it translates through its own subnet's table (once: a second is a loop).
+  if (d.kind === 'nat' && d.nat?.subnet && d.nat.subnet.vpc === subnet.vpc && natsPassed === 0) return routedInterface(net, d.nat.subnet, ip, 1);
+  return undefined;
 }
 
 /** The CIDR of the VPC that holds an address (the first in map order), to suggest as a rule's source. */

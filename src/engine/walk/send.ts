@@ -3,7 +3,7 @@ import { flowLabel, named, trafficLabel, ipText } from '../explain/labels.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
 import type { WalkContext } from './context.ts';
-import { groupsOfPrivateAddress, securityGroupStage } from './filters.ts';
+import { groupsOfDestination, securityGroupStage } from './filters.ts';
 import { forwardFrom } from './forward.ts';
 import { amazonServiceAt } from './services.ts';
 
@@ -33,6 +33,6 @@ export function sendFromEni(ctx: WalkContext, eni: NEni, h: PacketHeader): void 
   }
   if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'allow', detail: `${named(eni.id, eni.name)} (${ipText(eni.privateIp)}) sends ${trafficLabel(h)} ${flowLabel(h)}` });
   const obs = ctx.observe(eni, 'egress', h);
-  if (!securityGroupStage(ctx, eni, h, 'egress', groupsOfPrivateAddress(ctx.net, eni.vpc, h.dstIp))) obs.action = 'REJECT';
+  if (!securityGroupStage(ctx, eni, h, 'egress', groupsOfDestination(ctx.net, eni.subnet, h.dstIp))) obs.action = 'REJECT';
   forwardFrom(ctx, { subnet: eni.subnet, header: h, sender: eni, sourceGroups: h.srcIp === eni.privateIp || eni.privateIps.includes(h.srcIp) ? eni.groupIds : null, senderObservation: obs });
 }

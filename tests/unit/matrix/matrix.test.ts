@@ -240,6 +240,37 @@ describe('reachability matrix', () => {
     expect(cell(m, y1, x2)).toBe(false);
   });
 
+  it('matches a group reference against the interface the route leads to when two peers share an address', () => {
+    // Hub peers with b and c, which use the same block; hub routes it to c. An outbound rule
+    // naming c's group must see c's interface at 10.1.1.10, not b's (first in peering order).
+    const bd = new SnapshotBuilder();
+    const hub = bd.vpc('10.0.0.0/16', 'hub');
+    const vb = bd.vpc('10.1.0.0/16', 'b');
+    const vc = bd.vpc('10.1.0.0/16', 'c');
+    const sh = bd.subnet(hub.vpcId, '10.0.1.0/24', 'sh');
+    const sb = bd.subnet(vb.vpcId, '10.1.1.0/24', 'sb');
+    const sc = bd.subnet(vc.vpcId, '10.1.1.0/24', 'sc');
+    const gb = bd.securityGroup(vb.vpcId, 'gb', ALLOW_ALL);
+    const gc = bd.securityGroup(vc.vpcId, 'gc', ALLOW_ALL);
+    const gh = bd.securityGroup(hub.vpcId, 'gh', ALLOW_ALL, [{ IpProtocol: '-1', UserIdGroupPairs: [{ GroupId: gc }] }]);
+    const pb = bd.peering(hub.vpcId, vb.vpcId);
+    const pc = bd.peering(hub.vpcId, vc.vpcId);
+    bd.route(hub.rtb, '10.1.0.0/16', { VpcPeeringConnectionId: pc });
+    bd.route(vb.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pb });
+    bd.route(vc.rtb, '10.0.0.0/16', { VpcPeeringConnectionId: pc });
+    const h = bd.instance(sh, '10.0.1.10', 'h', { sgs: [gh] }).eniId;
+    const eb = bd.instance(sb, '10.1.1.10', 'eb', { sgs: [gb] }).eniId;
+    const ec = bd.instance(sc, '10.1.1.10', 'ec', { sgs: [gc] }).eniId;
+    const m = checked(net(bd.build()), ICMP);
+    // Both columns name 10.1.1.10, which the route delivers to ec, whose group the rule names.
+    expect(cell(m, h, ec)).toBe(true);
+    expect(cell(m, h, eb)).toBe(true);
+    // Routed to b instead, the rule no longer matches.
+    bd.doc.RouteTables.find((t: { RouteTableId: string }) => t.RouteTableId === hub.rtb).Routes.find((r: { DestinationCidrBlock: string }) => r.DestinationCidrBlock === '10.1.0.0/16').VpcPeeringConnectionId = pb;
+    const toB = checked(net(bd.build()), ICMP);
+    expect(cell(toB, h, ec)).toBe(false);
+  });
+
   it('updates after an edit exactly as a rebuild would', () => {
     const { b, v, s2, sg, a, c } = twoSubnets();
     const aclId = b.networkAcl(v.vpcId, [s2], [acl(100, false, 'allow', '0.0.0.0/0'), acl(100, true, 'allow', '0.0.0.0/0')]);
