@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { expect, test } from '@playwright/test';
-import { selectResource } from './helpers.ts';
+import { createVpc, selectResource } from './helpers.ts';
 
 const seed = JSON.parse(readFileSync('static/samples/seed.json', 'utf8'));
 const vpcA = seed.Vpcs[0];
@@ -75,4 +75,60 @@ test('editor: Ctrl+Z first undoes typing that is not applied, then the workspace
   // With the text in force, Ctrl+Z undoes the rename itself.
   await page.keyboard.press('ControlOrMeta+Z');
   await expect(resources.getByRole('button', { name: /vpc-a/ })).toBeVisible();
+});
+
+test('editor tabs: named by the Name tag (GroupName for security groups) with a short id; renamed by an edit; a removed resource takes its tab', async ({ page, context }) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await page.goto('./');
+  const strip = page.getByRole('tablist', { name: 'Open resources' });
+  await selectResource(page, /vpc-a/);
+  const vpcTab = strip.getByRole('tab', { name: `vpc-a (${vpcA.VpcId})` });
+  await expect(vpcTab).toHaveText(`vpc-a·${vpcA.VpcId.slice(0, 8)}…${vpcA.VpcId.slice(-4)}`);
+  await expect(vpcTab).toHaveAttribute('title', `vpc-a · ${vpcA.VpcId}`);
+  await expect(strip.getByRole('button', { name: `Close vpc-a (${vpcA.VpcId})` })).toBeVisible();
+
+  // Many tabs: the VPC's security groups (GroupName, no Name tag), route table and NACL (unnamed: the whole id), the subnets and instances.
+  const related = page.getByLabel('Related resources');
+  await expect(related).toBeVisible();
+  const chips = await related.getByRole('button').evaluateAll((bs) => bs.map((b) => b.getAttribute('aria-label')!));
+  expect(chips).toContain(`default (${seed.SecurityGroups[0].GroupId})`); // chips are named as tabs are
+  for (const name of chips) {
+    await vpcTab.click();
+    await related.getByRole('button', { name, exact: true }).click();
+  }
+  const sgs = seed.SecurityGroups.filter((g: { VpcId: string }) => g.VpcId === vpcA.VpcId);
+  for (const g of sgs) await expect(strip.getByRole('tab', { name: `${g.GroupName} (${g.GroupId})` })).toBeAttached();
+  const rtb = seed.RouteTables.find((r: { VpcId: string }) => r.VpcId === vpcA.VpcId).RouteTableId;
+  await expect(strip.getByRole('tab', { name: rtb, exact: true })).toHaveText(rtb);
+  for (const name of [/public-a/, /public-b/, /web-a/, /web-b/, /vpc-b/]) await selectResource(page, name);
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: '/tmp/vpc-lab-editor-tabs-1280.png' });
+  // The active tab is shown whole, inside the strip.
+  const active = strip.locator('.tab.active');
+  const [box, stripBox] = [await active.boundingBox(), await strip.boundingBox()];
+  expect(box!.x).toBeGreaterThanOrEqual(stripBox!.x - 1);
+  expect(box!.x + box!.width).toBeLessThanOrEqual(stripBox!.x + stripBox!.width + 1);
+  expect(await active.locator('.name').evaluate((el) => el.scrollWidth <= el.clientWidth)).toBe(true);
+
+  // A Name tag edited in the editor renames the tab (and its accessible name).
+  await vpcTab.click();
+  await expect(page.locator('.view-lines')).toContainText('"VpcId"', { timeout: 20_000 });
+  await replaceText(page, JSON.stringify({ Vpcs: [{ ...vpcA, Tags: [{ Key: 'Name', Value: 'production-network-with-a-long-name' }] }] }, null, 2));
+  const renamed = strip.getByRole('tab', { name: `production-network-with-a-long-name (${vpcA.VpcId})` });
+  await expect(renamed).toBeVisible({ timeout: 10_000 });
+  await expect(renamed).toHaveAttribute('title', `production-network-with-a-long-name · ${vpcA.VpcId}`);
+  await page.screenshot({ path: '/tmp/vpc-lab-editor-tabs-renamed-1280.png' });
+
+  // A resource that leaves the document (its creation undone) closes its tab, active or not.
+  await createVpc(page, 'vpc-temp', '10.9.0.0/16');
+  await selectResource(page, /vpc-temp/);
+  await expect(strip.getByRole('tab', { name: /^vpc-temp / })).toBeVisible();
+  // Now inactive, the long name is cut with an ellipsis; the whole of it is in the tooltip.
+  await strip.evaluate((el) => (el.scrollLeft = 0));
+  expect(await strip.locator(`[data-tab-id="${vpcA.VpcId}"] .name`).evaluate((el) => el.scrollWidth > el.clientWidth && getComputedStyle(el).textOverflow === 'ellipsis')).toBe(true);
+  await page.screenshot({ path: '/tmp/vpc-lab-editor-tabs-inactive-1280.png' });
+  await renamed.click();
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(strip.getByRole('tab', { name: /^vpc-temp / })).toHaveCount(0);
+  await expect(renamed).toHaveAttribute('aria-selected', 'true');
 });

@@ -1,5 +1,7 @@
 import { expect, test } from '@playwright/test';
-import { run } from './helpers.ts';
+import { readdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { createVpc, run } from './helpers.ts';
 
 test('every shipped sample loads without an error and draws', async ({ page }) => {
   const errors: string[] = [];
@@ -7,7 +9,7 @@ test('every shipped sample loads without an error and draws', async ({ page }) =
   await page.setViewportSize({ width: 1920, height: 1080 });
   await page.goto('./');
   const options = await page.getByLabel('Sample network').locator('option').evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
-  for (const id of options.filter((o) => o !== 'empty')) {
+  for (const id of options.filter((o) => o !== 'empty' && o !== '')) {
     await page.getByLabel('Sample network').selectOption(id);
     await page.getByRole('button', { name: 'Load', exact: true }).click();
     await expect(page.getByTestId('notice')).toContainText('Loaded');
@@ -29,4 +31,57 @@ test('every shipped sample loads without an error and draws', async ({ page }) =
   await expect(page.getByRole('dialog', { name: 'Launch instance' })).toBeVisible();
   await page.screenshot({ path: '/tmp/vpc-lab-dialog-1920.png' });
   expect(errors).toEqual([]);
+});
+
+test('the sample picker shows what is in force: a sample, an import, a lab; undo brings back each one; the same sample loads again', async ({ page }) => {
+  await page.goto('./');
+  const picker = page.getByLabel('Sample network');
+  const load = page.getByRole('button', { name: 'Load', exact: true });
+  await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible(); // the seed network
+  await expect(picker).toHaveValue('seed');
+
+  // Choosing the sample already in force and pressing Load loads it again (work since is dropped).
+  await createVpc(page, 'vpc-extra', '10.9.0.0/16');
+  await expect(page.getByText(/^Resources \(9\)$/)).toBeVisible();
+  await picker.selectOption('seed');
+  await load.click();
+  await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible();
+  await expect(picker).toHaveValue('seed');
+
+  // An import: the picker no longer claims the seed.
+  const dir = 'static/samples/aws/test-vpc-peering/aws_configs';
+  const files = readdirSync(dir).filter((f) => f.endsWith('.json')).map((f) => join(dir, f));
+  await page.getByTestId('import-input').setInputFiles(files);
+  await expect(page.getByTestId('notice')).toContainText(`Imported ${files.length} file(s)`);
+  await expect(picker).toHaveValue('');
+  await expect(picker.locator('option:checked')).toHaveText(/^Imported/);
+  await expect(load).toBeDisabled();
+  await page.screenshot({ path: '/tmp/vpc-lab-picker-imported.png', clip: { x: 0, y: 0, width: 1280, height: 60 } });
+
+  // Another sample over it, then undo: back past the sample load, to the import; redo: the sample.
+  await picker.selectOption('test-nat-gateway');
+  await load.click();
+  await expect(page.getByTestId('notice')).toContainText('Loaded');
+  await expect(picker).toHaveValue('test-nat-gateway');
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(picker).toHaveValue('');
+  await expect(picker.locator('option:checked')).toHaveText(/^Imported/);
+  await page.getByRole('button', { name: 'Undo', exact: true }).click();
+  await expect(picker).toHaveValue('seed');
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await page.getByRole('button', { name: 'Redo', exact: true }).click();
+  await expect(picker).toHaveValue('test-nat-gateway');
+
+  // A lab: its start network is not the sample.
+  await page.getByRole('tab', { name: 'Labs' }).click();
+  await page.getByRole('button', { name: 'Start lab VPC peering and flow logs' }).click();
+  await page.getByRole('dialog', { name: /Start the lab/ }).getByRole('button', { name: 'Replace my network and start' }).click();
+  await expect(page.getByRole('heading', { name: /Step 1 of 8/ })).toBeVisible();
+  await expect(picker).toHaveValue('');
+  await expect(picker.locator('option:checked')).toHaveText('Lab: VPC peering and flow logs');
+  // And from there a sample is one choice away.
+  await picker.selectOption('seed');
+  await load.click();
+  await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible();
+  await expect(picker).toHaveValue('seed');
 });
