@@ -5,7 +5,7 @@ import { aclRestriction, remoteRange, sgMismatch } from '../explain/catalog.ts';
 import { named } from '../explain/labels.ts';
 import type { WalkContext } from './context.ts';
 import { cidrContaining, netIndex, vpcContaining } from './net-index.ts';
-import { decideRoute, peerVpcId } from './route-decision.ts';
+import { decideRoute, peerVpcId, type RouteDecision } from './route-decision.ts';
 
 /** VPCs whose security groups a VPC's rules may reference: active, same-region peers (AWS: no references across regions). */
 function groupPeers(net: Network): Map<string, string[]> {
@@ -59,9 +59,9 @@ export function groupsOfPrivateAddress(net: Network, vpc: NVpc, ip: number): Rea
  * gateway, no interface at that address), the address's owner in the VPC, then in its peers.
  * Routing decides because a VPC may peer with two VPCs that use the same addresses.
  */
-export function groupsOfDestination(net: Network, subnet: NSubnet, ip: number): ReadonlySet<string> | null {
+export function groupsOfDestination(net: Network, subnet: NSubnet, ip: number, decision: RouteDecision): ReadonlySet<string> | null {
   const vpc = subnet.vpc;
-  const owner = routedInterface(net, subnet, ip, 0);
+  const owner = routedInterface(net, subnet, ip, decision, 0);
   if (owner === undefined) return groupsOfPrivateAddress(net, vpc, ip);
   const ownerVpc = owner.vpc?.id;
   if (ownerVpc === vpc.id) return owner.groupIds;
@@ -69,9 +69,8 @@ export function groupsOfDestination(net: Network, subnet: NSubnet, ip: number): 
   return ownerVpc !== undefined && peers !== undefined && peers.includes(ownerVpc) ? owner.groupIds : null;
 }
 
-/** The interface a packet to `ip` leaving `subnet` is routed to, or undefined when routing names none. */
-function routedInterface(net: Network, subnet: NSubnet, ip: number, natsPassed: number): NEni | undefined {
-  const d = decideRoute(net, subnet, ip);
+/** The interface a packet to `ip` leaving `subnet` (where routing decided `d`) is routed to, or undefined when routing names none. */
+function routedInterface(net: Network, subnet: NSubnet, ip: number, d: RouteDecision, natsPassed: number): NEni | undefined {
   if (d.kind === 'local') return d.eni ?? undefined;
   if (d.kind === 'pcx') {
     const pcx = d.pcx;
@@ -79,7 +78,7 @@ function routedInterface(net: Network, subnet: NSubnet, ip: number, natsPassed: 
     return (peer && net.enisByPrivateIp.get(peer)?.get(ip)) || undefined;
   }
   // A NAT gateway of the VPC forwards what it translates through its own subnet's table (once: a second is a loop).
-  if (d.kind === 'nat' && d.nat?.subnet && d.nat.subnet.vpc === subnet.vpc && natsPassed === 0) return routedInterface(net, d.nat.subnet, ip, 1);
+  if (d.kind === 'nat' && d.nat?.subnet && d.nat.subnet.vpc === subnet.vpc && natsPassed === 0) return routedInterface(net, d.nat.subnet, ip, decideRoute(net, d.nat.subnet, ip), 1);
   return undefined;
 }
 
@@ -90,12 +89,25 @@ export function vpcCidrOf(net: Network, ip: number): Cidr | null {
 }
 
 // Per interface (of an immutable network): its groups' rules in one direction.
-const LINES = new WeakMap<NEni, { ingress: SgLine[][]; egress: SgLine[][] }>();
+interface EniLines { ingress: SgLine[][]; egress: SgLine[][]; egressNamesGroup: boolean }
+const LINES = new WeakMap<NEni, EniLines>();
+
+function eniLines(eni: NEni): EniLines {
+  let lines = LINES.get(eni);
+  if (lines === undefined) {
+    const egress = eni.groups.map((g) => g.egress);
+    LINES.set(eni, (lines = { ingress: eni.groups.map((g) => g.ingress), egress, egressNamesGroup: egress.some((ls) => ls.some((l) => l.peer.kind === 'group')) }));
+  }
+  return lines;
+}
 
 function groupLines(eni: NEni, direction: 'ingress' | 'egress'): SgLine[][] {
-  let lines = LINES.get(eni);
-  if (lines === undefined) LINES.set(eni, (lines = { ingress: eni.groups.map((g) => g.ingress), egress: eni.groups.map((g) => g.egress) }));
-  return lines[direction];
+  return eniLines(eni)[direction];
+}
+
+/** Whether an outbound rule of the interface's groups names a security group (only then do the destination's groups matter). */
+export function egressNamesGroup(eni: NEni): boolean {
+  return eniLines(eni).egressNamesGroup;
 }
 
 /**

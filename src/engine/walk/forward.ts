@@ -51,8 +51,9 @@ function withinSubnetHop(ctx: WalkContext, leg: Leg, table: NRouteTable): void {
 /**
  * Routes a packet out of its subnet: the route table decides the next hop; the subnet's
  * network ACL (outbound) applies when that hop is outside the subnet; then the target.
+ * `decided` is the route table's decision when the caller already made it.
  */
-export function forwardFrom(ctx: WalkContext, leg: Leg): void {
+export function forwardFrom(ctx: WalkContext, leg: Leg, decided?: RouteDecision): void {
   if (++ctx.steps > MAX_STEPS) {
     // A loop the NAT gateway check does not catch: name the table that sent the packet round.
     const table = leg.subnet.routeTable;
@@ -61,7 +62,7 @@ export function forwardFrom(ctx: WalkContext, leg: Leg): void {
     return;
   }
   const h = leg.header;
-  const d = decideRoute(ctx.net, leg.subnet, h.dstIp);
+  const d = decided ?? decideRoute(ctx.net, leg.subnet, h.dstIp);
   if (nextHopSubnet(d, leg.subnet, h.dstIp) !== leg.subnet) {
     const allowed = aclStage(ctx, leg.subnet, h, true);
     if (!allowed && leg.senderObservation) leg.senderObservation.action = 'REJECT';

@@ -3,8 +3,9 @@ import { flowLabel, named, trafficLabel, ipText } from '../explain/labels.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
 import type { WalkContext } from './context.ts';
-import { groupsOfDestination, securityGroupStage } from './filters.ts';
+import { egressNamesGroup, groupsOfDestination, securityGroupStage } from './filters.ts';
 import { forwardFrom } from './forward.ts';
+import { decideRoute } from './route-decision.ts';
 import { amazonServiceAt } from './services.ts';
 
 /**
@@ -33,6 +34,8 @@ export function sendFromEni(ctx: WalkContext, eni: NEni, h: PacketHeader): void 
   }
   if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'allow', detail: `${named(eni.id, eni.name)} (${ipText(eni.privateIp)}) sends ${trafficLabel(h)} ${flowLabel(h)}` });
   const obs = ctx.observe(eni, 'egress', h);
-  if (!securityGroupStage(ctx, eni, h, 'egress', groupsOfDestination(ctx.net, eni.subnet, h.dstIp))) obs.action = 'REJECT';
-  forwardFrom(ctx, { subnet: eni.subnet, header: h, sender: eni, sourceGroups: h.srcIp === eni.privateIp || eni.privateIps.includes(h.srcIp) ? eni.groupIds : null, senderObservation: obs });
+  // Decided once: the outbound rules may need where it leads, and routing then follows it.
+  const decision = decideRoute(ctx.net, eni.subnet, h.dstIp);
+  if (!securityGroupStage(ctx, eni, h, 'egress', egressNamesGroup(eni) ? groupsOfDestination(ctx.net, eni.subnet, h.dstIp, decision) : null)) obs.action = 'REJECT';
+  forwardFrom(ctx, { subnet: eni.subnet, header: h, sender: eni, sourceGroups: h.srcIp === eni.privateIp || eni.privateIps.includes(h.srcIp) ? eni.groupIds : null, senderObservation: obs }, decision);
 }
