@@ -79,6 +79,8 @@ test('the sample picker shows what is in force: a sample, an import, a lab; undo
   await expect(page.getByRole('heading', { name: /Step 1 of 8/ })).toBeVisible();
   await expect(picker).toHaveValue('');
   await expect(picker.locator('option:checked')).toHaveText('Lab: VPC peering and flow logs');
+  await expect(picker).toHaveAttribute('title', 'Lab: VPC peering and flow logs');
+  await page.screenshot({ path: '/tmp/vpc-lab-picker-lab.png', clip: { x: 0, y: 0, width: 1280, height: 60 } });
   // And from there a sample is one choice away.
   await picker.selectOption('seed');
   await load.click();
