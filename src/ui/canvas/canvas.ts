@@ -7,11 +7,41 @@ import cytoscape from 'cytoscape';
 import { canvasStyle } from './style.ts';
 import { computeLayout, type Point } from './layout.ts';
 import type { CanvasModel } from './model.ts';
+import { layoutExtent, parts, subtreeOrder } from './draw-order.ts';
+
+/** More new elements than this (an import, a big sample) are drawn in slices, with progress. */
+const BULK = 600;
+/** Work per slice before the browser gets the thread back, and elements added per step within it. */
+const SLICE_MS = 40;
+const PART = 40;
+const EDGE_PART = 8;
+
+/** After the next frame is drawn (or 100 ms, as a hidden page draws no frames). */
+function nextFrame(): Promise<void> {
+  return new Promise((resolve) => {
+    const t = setTimeout(resolve, 100);
+    requestAnimationFrame(() => {
+      clearTimeout(t);
+      setTimeout(resolve, 0);
+    });
+  });
+}
+
+/** Lets the browser paint and handle input (a macrotask, not a microtask). */
+function nextTask(): Promise<void> {
+  return new Promise((resolve) => {
+    const ch = new MessageChannel();
+    ch.port1.onmessage = () => resolve();
+    ch.port2.postMessage(null);
+  });
+}
 
 export interface CanvasCallbacks {
   onSelect(id: string | null): void;
   /** A node was dragged by (dx, dy): the caller adds it to the node's stored offset. */
   onMove(id: string, dx: number, dy: number): void;
+  /** A big set of new elements is being drawn in slices: `done` of `total` so far (equal when finished). */
+  onProgress?(done: number, total: number): void;
 }
 
 export interface PathStep {
@@ -42,6 +72,10 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
   let timers: ReturnType<typeof setTimeout>[] = [];
   let fittedKey = '';
   let lastSelected: string | null = null;
+  /** Bumped by every update(): a slow population that sees another number stops (the newer update takes over). */
+  let jobs = 0;
+  let destroyed = false;
+  let populating = false;
   const fitView = () => {
     cy.fit(undefined, 30);
     // A lone small VPC should not fill the screen at 250 %.
@@ -79,18 +113,106 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
     });
   }
 
+  /** Selection, scroll-to-selection and fit: what follows the elements being in place. */
+  function settle(model: CanvasModel, selected: string | null) {
+    cy.batch(() => {
+      cy.elements().unselect();
+      if (selected) cy.getElementById(selected).select();
+    });
+    // Re-fit when VPCs come or go (a sample loaded, a VPC created), not on every edit.
+    const key = (model.order.get('') ?? []).join(',');
+    const refit = key !== fittedKey;
+    if (refit) {
+      fittedKey = key;
+      fitView();
+    }
+    // A selection made elsewhere (Resources list, Explain panel) scrolls the diagram to it.
+    if (selected !== lastSelected) {
+      lastSelected = selected;
+      const el = selected ? cy.getElementById(selected) : null;
+      if (el?.nonempty() && !refit) {
+        const bb = el.renderedBoundingBox();
+        if (bb.x2 < 0 || bb.y2 < 0 || bb.x1 > cy.width() || bb.y1 > cy.height()) cy.center(el);
+      }
+    }
+  }
+
+  /**
+   * Adds many elements a slice at a time (about SLICE_MS of work each, styles and label sizes
+   * included), yielding to the browser in between: the page answers clicks and shows the
+   * progress while a big import is drawn. A later update() supersedes it (`job` changes).
+   */
+  async function populate(fresh: cytoscape.ElementDefinition[], model: CanvasModel, selected: string | null, layout: Map<string, Point>, job: number) {
+    const total = fresh.length;
+    // Frame the whole network first, so VPCs appear in their final place as they are drawn.
+    if ((model.order.get('') ?? []).join(',') !== fittedKey) {
+      const box = layoutExtent(layout);
+      if (box) {
+        const zoom = Math.min(1.3, Math.max(cy.minZoom(), Math.min((cy.width() - 60) / (box.x2 - box.x1), (cy.height() - 60) / (box.y2 - box.y1))));
+        cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (box.x1 + box.x2)) / 2, y: (cy.height() - zoom * (box.y1 + box.y2)) / 2 } });
+      }
+    }
+    // Cytoscape draws nothing while a batch is open: one is held open while the browser has the
+    // thread between slices (drawing a growing network on every frame costs more than building
+    // it), and closed during each slice, so what a slice adds is styled, measured and bounded
+    // there, once. The last one closes before the first drawing of the whole network.
+    await nextFrame(); // first the old network's removal is drawn: it must not stay on screen
+    if (job !== jobs || destroyed) return;
+    const steps = parts(fresh, PART, EDGE_PART);
+    let i = 0;
+    let done = 0;
+    let held = false;
+    try {
+      while (i < steps.length) {
+        const start = performance.now();
+        while (i < steps.length && performance.now() - start < SLICE_MS) {
+          const part = steps[i++];
+          done += part.length;
+          let added = cy.collection();
+          cy.batch(() => void (added = cy.add(part)));
+          // Styles and label sizes are computed lazily; asking for the bounds does it now, inside this slice.
+          added.boundingBox();
+        }
+        callbacks.onProgress?.(done, total);
+        cy.startBatch();
+        held = true;
+        await nextTask();
+        cy.endBatch();
+        held = false;
+        if (job !== jobs || destroyed) return;
+      }
+    } finally {
+      if (held && !destroyed) cy.endBatch();
+    }
+    populating = false;
+    settle(model, selected);
+    callbacks.onProgress?.(total, total);
+  }
+
   return {
     update(model, offsets, selected) {
+      const job = ++jobs;
       const layout = computeLayout(model, offsets);
-      const wanted = new Set([...model.nodes.map((n) => n.id), ...model.edges.map((e) => e.id)]);
+      const wanted = new Set<string>();
+      for (const n of model.nodes) wanted.add(n.id);
+      for (const e of model.edges) wanted.add(e.id);
+      const freshNodes: (cytoscape.ElementDefinition & { id: string; parent?: string })[] = [];
+      const freshEdges: cytoscape.ElementDefinition[] = [];
       cy.batch(() => {
         cy.elements().not('.trace').filter((el) => !wanted.has(el.id())).remove();
-        // Parents before children: Cytoscape needs the parent to exist when a child is added.
+        const fresh = new Set<string>();
         for (const n of model.nodes) {
           const classes = [n.kind, ...(n.tags ?? [])].join(' ');
-          const el = cy.getElementById(n.id);
-          if (el.empty()) cy.add({ group: 'nodes', data: { id: n.id, label: n.label, parent: n.parent }, classes });
-          else {
+          let el = cy.getElementById(n.id);
+          // A node moving under a parent that is not drawn yet is drawn again after it.
+          if (el.nonempty() && n.parent !== undefined && fresh.has(n.parent)) {
+            el.remove();
+            el = cy.collection();
+          }
+          if (el.empty()) {
+            fresh.add(n.id);
+            freshNodes.push({ group: 'nodes', id: n.id, parent: n.parent, data: { id: n.id, label: n.label, parent: n.parent }, classes, position: layout.get(n.id) ? { ...layout.get(n.id)! } : undefined });
+          } else {
             if (el.data('label') !== n.label) el.data('label', n.label);
             if ((el.parent().first().id() || undefined) !== n.parent) el.move({ parent: n.parent ?? null });
             setClasses(el, classes);
@@ -99,7 +221,7 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
         for (const e of model.edges) {
           const classes = [e.kind, e.status ?? ''].join(' ');
           const el = cy.getElementById(e.id);
-          if (el.empty()) cy.add({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label ?? '' }, classes });
+          if (el.empty()) freshEdges.push({ group: 'edges', data: { id: e.id, source: e.source, target: e.target, label: e.label ?? '' }, classes });
           else {
             el.data('label', e.label ?? '');
             setClasses(el, classes);
@@ -112,23 +234,20 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
             if (cur.x !== p.x || cur.y !== p.y) el.position(p);
           }
         }
-        cy.elements().unselect();
-        if (selected) cy.getElementById(selected).select();
       });
-      // A selection made elsewhere (Resources list, Explain panel) scrolls the diagram to it.
-      if (selected !== lastSelected) {
-        lastSelected = selected;
-        const el = selected ? cy.getElementById(selected) : null;
-        if (el?.nonempty()) {
-          const bb = el.renderedBoundingBox();
-          if (bb.x2 < 0 || bb.y2 < 0 || bb.x1 > cy.width() || bb.y1 > cy.height()) cy.center(el);
-        }
+      // Parents before children (Cytoscape needs the parent when a child is added), each VPC whole.
+      const fresh = [...subtreeOrder(freshNodes).map(({ id: _id, parent: _parent, ...def }) => def), ...freshEdges];
+      if (fresh.length > BULK) {
+        populating = true;
+        void populate(fresh, model, selected, layout, job);
+        return;
       }
-      // Re-fit when VPCs come or go (a sample loaded, a VPC created), not on every edit.
-      const key = (model.order.get('') ?? []).join(',');
-      if (key !== fittedKey) {
-        fittedKey = key;
-        fitView();
+      if (fresh.length) cy.batch(() => void cy.add(fresh));
+      settle(model, selected);
+      // This update finished what a superseded slow one had started.
+      if (populating) {
+        populating = false;
+        callbacks.onProgress?.(1, 1);
       }
     },
     showPath(steps) {
@@ -153,6 +272,7 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
       fitView();
     },
     destroy() {
+      destroyed = true;
       resize.disconnect();
       timers.forEach(clearTimeout);
       cy.destroy();
