@@ -222,6 +222,17 @@ cases['amazon-dns-not-logged'] = () => {
   const n = twoVpcs();
   return { b: n.b, probe: { about: 'DNS to the VPC resolver (base + 2) is answered on the host: no SG, no NACL, no record.', from: n.ia.instanceId, to: '10.1.0.2', protocol: 17, port: 53 } };
 };
+cases['stopped-instance'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const s = b.subnet(v.vpcId, '10.0.1.0/24', 'app');
+  const x = b.instance(s, '10.0.1.10', 'client');
+  const y = b.instance(s, '10.0.1.20', 'batch');
+  const batch = b.doc.Reservations.flatMap((r: any) => r.Instances).find((i: any) => i.InstanceId === y.instanceId);
+  batch.State = { Name: 'stopped', Code: 80 };
+  b.flowLog(s, { destination: 's3' });
+  return { b, probe: { about: 'A stopped instance keeps its interface and address, but nothing answers: BAD_STATE, and no flow-log record for it.', from: x.instanceId, to: y.instanceId, protocol: 1 } };
+};
 cases['same-subnet-no-nacl'] = () => {
   const b = new SnapshotBuilder();
   const v = b.vpc('10.0.0.0/16', 'app');

@@ -122,6 +122,15 @@ export function asymmetricReturn(natId: string, table: NRouteTable, h: PacketHea
     fix.fix, fix.action);
 }
 
+/** An instance that is stopped (stopping, shutting down): its interface keeps its address, but nothing sends or answers. */
+export function stoppedInstance(eni: NEni, role: 'source' | 'destination'): Built {
+  const instance = eni.instanceId ?? eni.id;
+  const what = role === 'source' ? 'sends nothing' : 'nothing receives the packet';
+  return build('BAD_STATE', instance, null,
+    `Instance ${named(instance, eni.name)} is ${eni.instanceState}: its network interface ${eni.id} keeps its address ${ipText(eni.privateIp)}, but ${what}.`,
+    `Start ${instance} (aws ec2 start-instances --instance-ids ${instance}).`);
+}
+
 export function unsupportedComponent(id: string, what: string): Built {
   return build('UNSUPPORTED_COMPONENT', id, null, `The route leads to ${id}, a ${what}, which this simulator does not model; what happens beyond it is not shown.`, undefined);
 }

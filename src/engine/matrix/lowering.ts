@@ -1,3 +1,4 @@
+import { instanceNotRunning } from '../model/instance-state.ts';
 import { contains } from '../ip/index.ts';
 import { vpcContains } from '../model/compile.ts';
 import type { AclLine, PacketHeader } from '../filter/index.ts';
@@ -262,7 +263,8 @@ export class Lowering {
       const s = this.u.senders[sigma];
       const subnet = s.subnetId ? this.net.subnets.get(s.subnetId) : undefined;
       const vpc = s.vpcId ? this.net.vpcs.get(s.vpcId) : undefined;
-      if (subnet && vpc) {
+      // A stopped instance sends nothing: its row stays empty.
+      if (subnet && vpc && !instanceNotRunning(this.net.enis.get(s.eniId)!)) {
         const leg = this.leg(subnet, 'fwd');
         // A peering carries only traffic whose source is inside the sender's VPC.
         const inVpc = vpcContains(vpc, s.ip);

@@ -1,3 +1,4 @@
+import { instanceNotRunning } from '../model/instance-state.ts';
 import { AMAZON_DNS_LINK_LOCAL, INSTANCE_METADATA, TIME_SYNC } from '../ip/index.ts';
 import type { Network } from '../model/network.ts';
 import { serviceAnswer, walkReachable } from './fallback.ts';
@@ -43,7 +44,7 @@ export function publishColumns(net: Network, u: Universe, h: Headers, st: Store,
   const pubBase = i * st.wp;
   const { pub, inner, fbs } = st;
   const from = net.enis.get(u.eniIds[i])!;
-  const services = st.serviceAddrs.size > 0;
+  const services = st.serviceAddrs.size > 0 && !instanceNotRunning(from);
   if (u.identity) {
     const w0 = j0 >>> 5;
     const w1 = (j1 + 31) >>> 5;

@@ -1,3 +1,4 @@
+import { instanceNotRunning } from '../model/instance-state.ts';
 import { contains } from '../ip/index.ts';
 import { subnetContaining } from '../model/compile.ts';
 import type { NEni, NNatGateway, NVpc, Network } from '../model/network.ts';
@@ -130,7 +131,8 @@ export function buildUniverse(net: Network): Universe {
   // forEach rather than destructured entries: no [ip, owner] array per address.
   for (const byIp of net.enisByPrivateIp.values()) {
     byIp.forEach((owner, ip) => {
-      if (!wanted.has(ip) || !owner.vpc) return;
+      // A stopped instance's address is still its own, but nothing answers at it: no target.
+      if (!wanted.has(ip) || !owner.vpc || instanceNotRunning(owner)) return;
       const inVpc = owner.vpc.cidrs.some((c) => contains(c, ip));
       targetList.push({
         eniId: owner.id, ip, vpcId: owner.vpc.id, subnetId: owner.subnet?.id ?? null, groupIds: owner.groupIds, hopSubnetId: hopOf(owner, owner.vpc, ip), groupsKey: keyOf(owner), inVpc,

@@ -5,6 +5,8 @@ import type { WalkContext } from './context.ts';
 import { aclStage, securityGroupStage } from './filters.ts';
 import type { Leg } from './leg.ts';
 import { arriveAtNat } from './nat.ts';
+import { instanceNotRunning } from '../model/instance-state.ts';
+import { stoppedInstance } from '../explain/catalog.ts';
 
 /**
  * The packet enters an interface: the subnet's network ACL (inbound) when it comes from
@@ -14,6 +16,12 @@ export function arriveAtEni(ctx: WalkContext, leg: Pick<Leg, 'header'>, eni: NEn
   const h = leg.header;
   // A NAT gateway's interface is no host: it translates replies back, or drops the packet.
   if (eni.natGatewayId) return arriveAtNat(ctx, h, eni, crossesSubnet);
+  if (instanceNotRunning(eni)) {
+    // No host runs the interface: no filter sees the packet and no flow log records it.
+    if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'drop', detail: `${named(eni.id, eni.name)} (${ipText(eni.privateIp)}) belongs to ${eni.instanceId}, which is ${eni.instanceState}: nothing receives ${trafficLabel(h)}` });
+    ctx.block('NEIGHBOR_UNREACHABLE', () => stoppedInstance(eni, 'destination'));
+    return;
+  }
   const obs = ctx.observe(eni, 'ingress', h);
   if (crossesSubnet && eni.subnet) {
     if (!aclStage(ctx, eni.subnet, h, false)) obs.action = 'REJECT';

@@ -1,4 +1,5 @@
-import { noEniAtDestination, unsupportedComponent } from '../explain/catalog.ts';
+import { noEniAtDestination, stoppedInstance, unsupportedComponent } from '../explain/catalog.ts';
+import { instanceNotRunning } from '../model/instance-state.ts';
 import { flowLabel, named, trafficLabel, ipText } from '../explain/labels.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
@@ -13,6 +14,11 @@ import { amazonServiceAt } from './services.ts';
  * security groups (outbound), then routing out of its subnet.
  */
 export function sendFromEni(ctx: WalkContext, eni: NEni, h: PacketHeader): void {
+  if (instanceNotRunning(eni)) {
+    if (ctx.recording) ctx.hop({ component: eni.id, kind: 'network-interface', action: 'drop', detail: `${named(eni.id, eni.name)} (${ipText(eni.privateIp)}) belongs to ${eni.instanceId}, which is ${eni.instanceState}: it sends nothing` });
+    ctx.block('NEIGHBOR_UNREACHABLE', () => stoppedInstance(eni, 'source'));
+    return;
+  }
   const service = amazonServiceAt(eni, h);
   if (service) {
     if (service.answers) {

@@ -73,6 +73,8 @@ export type ExplanationCode =
   | 'IGW_PRIVATE_IP_ASSOCIATION_FOR_INGRESS'
   | 'PROTOCOL_RESTRICTION'
   | 'UNSUPPORTED_COMPONENT'
+  /** A component that is not in a functional state: here, an instance that is not running. */
+  | 'BAD_STATE'
   /** Not a Reachability Analyzer code (it checks the forward path only): the reply leaves by another path that rewrites its source, so the client drops it. */
   | 'ASYMMETRIC_RETURN_PATH';
 

@@ -2,7 +2,7 @@
  * Random small snapshots for the matrix property tests: 2-4 VPCs whose address blocks may
  * overlap, random security groups (with group references), NACLs, route tables (local,
  * peering, internet, NAT, unsupported, blackhole routes), peerings in every state and region,
- * NAT gateways, public and secondary addresses, terminated instances. Deterministic per seed.
+ * NAT gateways, public and secondary addresses, terminated and stopped instances. Deterministic per seed.
  */
 import type { Snapshot } from '../../../src/engine/index.ts';
 import type { MatrixChange } from '../../../src/engine/matrix/index.ts';
@@ -188,7 +188,7 @@ export function randomSnapshot(seed: number): Snapshot {
         if (d.chance(0.2)) eni.PrivateIpAddresses = [{ PrivateIpAddress: ip, Primary: true }, { PrivateIpAddress: sub.CidrBlock.replace(/\.0\/24$/, `.${d.int(4, 9)}`) }];
         if (d.chance(0.25)) eni.Association = { PublicIp: `203.0.113.${10 + doc.NetworkInterfaces.length}` };
         doc.NetworkInterfaces.push(eni);
-        doc.Reservations.push({ Instances: [{ InstanceId: `i-${id.slice(4)}`, State: { Name: d.chance(0.05) ? 'terminated' : 'running' }, NetworkInterfaces: [{ NetworkInterfaceId: id }] }] });
+        doc.Reservations.push({ Instances: [{ InstanceId: `i-${id.slice(4)}`, State: { Name: d.chance(0.05) ? 'terminated' : d.chance(0.05) ? 'stopped' : 'running' }, NetworkInterfaces: [{ NetworkInterfaceId: id }] }] });
         if (d.chance(0.25)) w.cidrs.push(`${ip}/32`);
       }
     }
