@@ -8,6 +8,7 @@ import { canvasStyle } from './style.ts';
 import { computeLayout, type Point } from './layout.ts';
 import type { CanvasModel } from './model.ts';
 import { layoutExtent, parts, subtreeOrder } from './draw-order.ts';
+import { nextFrame, nextTask } from '../shell/scheduling.ts';
 
 /** More new elements than this (an import, a big sample) are drawn in slices, with progress. */
 const BULK = 600;
@@ -15,26 +16,6 @@ const BULK = 600;
 const SLICE_MS = 40;
 const PART = 40;
 const EDGE_PART = 8;
-
-/** After the next frame is drawn (or 100 ms, as a hidden page draws no frames). */
-function nextFrame(): Promise<void> {
-  return new Promise((resolve) => {
-    const t = setTimeout(resolve, 100);
-    requestAnimationFrame(() => {
-      clearTimeout(t);
-      setTimeout(resolve, 0);
-    });
-  });
-}
-
-/** Lets the browser paint and handle input (a macrotask, not a microtask). */
-function nextTask(): Promise<void> {
-  return new Promise((resolve) => {
-    const ch = new MessageChannel();
-    ch.port1.onmessage = () => resolve();
-    ch.port2.postMessage(null);
-  });
-}
 
 export interface CanvasCallbacks {
   onSelect(id: string | null): void;

@@ -49,7 +49,11 @@ export function buildModel(doc: Snapshot, net: Network): CanvasModel {
   const nodes: CanvasNode[] = [{ id: 'internet', kind: 'internet', label: 'Internet' }];
   const edges: CanvasEdge[] = [];
   const order = new Map<string, string[]>();
-  const child = (parent: string, id: string) => order.set(parent, [...(order.get(parent) ?? []), id]);
+  const child = (parent: string, id: string) => {
+    const list = order.get(parent);
+    if (list) list.push(id);
+    else order.set(parent, [id]);
+  };
   const vpcIds = new Set<string>();
   const igws = new Map(list(doc, 'InternetGateways').map((g) => [g.InternetGatewayId, g]));
   for (const v of list(doc, 'Vpcs')) {
@@ -69,7 +73,7 @@ export function buildModel(doc: Snapshot, net: Network): CanvasModel {
   for (const g of list(doc, 'InternetGateways')) {
     if ((g.Attachments ?? []).some((a) => vpcIds.has(a.VpcId) && a.State !== 'detached')) continue;
     nodes.push({ id: g.InternetGatewayId, kind: 'igw', label: `IGW (detached)\n${name(g, g.InternetGatewayId)}`, tags: ['detached'] });
-    order.set('igw:detached', [...(order.get('igw:detached') ?? []), g.InternetGatewayId]);
+    child('igw:detached', g.InternetGatewayId);
   }
   const subnetIds = new Set<string>();
   for (const s of list(doc, 'Subnets')) {

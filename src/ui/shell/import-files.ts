@@ -2,15 +2,30 @@
 import { readFiles } from '../../state/io.ts';
 import { workspace } from '../../state/workspace.svelte.ts';
 import { selection } from '../../state/selection.svelte.ts';
+import { nextFrame } from './scheduling.ts';
+
+/** Above this size, each long step of the import says what it does and lets the page paint first. */
+const BIG_IMPORT_BYTES = 1_000_000;
 
 export async function importFiles(files: Iterable<File>): Promise<void> {
-  const r = await readFiles(files);
+  const list = [...files];
+  const bytes = list.reduce((n, f) => n + f.size, 0);
+  // A multi-MB export takes seconds: the steps are separate tasks, each announced, so the page
+  // shows where it is and stays responsive instead of freezing (the canvas then draws in slices).
+  const step = async (text: string) => {
+    if (bytes < BIG_IMPORT_BYTES) return;
+    workspace.notice = { kind: 'info', text: `Importing ${list.length} file(s), ${(bytes / 1e6).toFixed(1)} MB: ${text}` };
+    await nextFrame();
+  };
+  await step('reading…');
+  const r = await readFiles(list);
   if (!r.doc) {
     workspace.notice = { kind: 'error', text: `Import failed: ${r.diagnostics.map((d) => d.message).join(' ')}` };
     return;
   }
   // A document AWS would refuse (or that is not the describe-* shape) is not put in force: the
   // network on the page stays, and the message says what to fix and where.
+  await step(`checking ${resourceCount(r.doc)} resources…`);
   const diagnostics = workspace.validate(r.doc);
   const errors = diagnostics.filter((d) => d.severity === 'error');
   if (errors.length) {
@@ -20,6 +35,7 @@ export async function importFiles(files: Iterable<File>): Promise<void> {
     workspace.notice = { kind: 'error', text: `Not imported: ${errors.length} error(s). ${first.message}${where} Your network is unchanged.` };
     return;
   }
+  await step('building the network…');
   workspace.load(r.doc, 'Imported');
   selection.clear();
   // The loader's warnings (ignored keys) and the validator's (kinds not simulated, absent targets).
@@ -31,4 +47,15 @@ export async function importFiles(files: Iterable<File>): Promise<void> {
       + (warnings.length ? ` ${warnings.length} warning(s): ${warnings.slice(0, 3).map((w) => w.message).join(' · ')}` : '')
       + (workspace.canUndo ? ' Undo brings back the network you had.' : ''),
   };
+}
+
+/** How many resources the document lists (top-level lists, instances inside reservations). */
+function resourceCount(doc: Record<string, unknown>): string {
+  let n = 0;
+  for (const [key, value] of Object.entries(doc)) {
+    if (!Array.isArray(value)) continue;
+    if (key === 'Reservations') for (const r of value) n += Array.isArray((r as { Instances?: unknown } | null)?.Instances) ? (r as { Instances: unknown[] }).Instances.length : 0;
+    else n += value.length;
+  }
+  return n.toLocaleString('en-US');
 }
