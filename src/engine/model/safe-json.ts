@@ -32,20 +32,40 @@ export function parseJsonSafely(text: string): SafeParseResult {
   }
 }
 
-/** Returns a copy in which no object has a forbidden own key. */
+/**
+ * Removes forbidden own keys, in place, from a value fresh from JSON.parse (which defines them
+ * as plain own properties), recording their paths; returns the value. In place and with the
+ * path spelled out only for a dropped key: a multi-MB export is walked once, nothing copied.
+ */
 export function sanitize(value: unknown, path: string, dropped: string[]): unknown {
-  if (Array.isArray(value)) return value.map((v, i) => sanitize(v, `${path}[${i}]`, dropped));
-  if (value !== null && typeof value === 'object') {
-    const out: Record<string, unknown> = {};
-    for (const key of Object.keys(value)) {
+  const segments: string[] = [path];
+  const walk = (v: unknown): void => {
+    if (Array.isArray(v)) {
+      for (let i = 0; i < v.length; i++) {
+        const item: unknown = v[i];
+        if (item === null || typeof item !== 'object') continue;
+        segments.push(`[${i}]`);
+        walk(item);
+        segments.pop();
+      }
+      return;
+    }
+    if (v === null || typeof v !== 'object') return;
+    const obj = v as Record<string, unknown>;
+    for (const key of Object.keys(obj)) {
       if (FORBIDDEN_KEYS.has(key)) {
-        dropped.push(`${path}[${JSON.stringify(key)}]`);
+        dropped.push(`${segments.join('')}[${JSON.stringify(key)}]`);
+        delete obj[key];
         continue;
       }
-      out[key] = sanitize((value as Record<string, unknown>)[key], `${path}.${key}`, dropped);
+      const item = obj[key];
+      if (item === null || typeof item !== 'object') continue;
+      segments.push(`.${key}`);
+      walk(item);
+      segments.pop();
     }
-    return out;
-  }
+  };
+  walk(value);
   return value;
 }
 
