@@ -121,10 +121,29 @@ export class Workspace {
 
   #changed(): void {
     this.version++;
+    // Saved a moment later, once per burst of changes: serializing a multi-MB import takes
+    // 50-100 ms, which neither the import nor each drag or edit after it should wait for.
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = setTimeout(() => this.saveNow(), 300);
+  }
+
+  #saveTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Autosaves what is pending now (the page is being left); a refusal keeps the "Not autosaved" warning. */
+  saveNow(): void {
+    if (this.#saveTimer === undefined) return;
+    clearTimeout(this.#saveTimer);
+    this.#saveTimer = undefined;
     const err = saveDoc(this.doc);
-    if (err && err !== this.saveError) this.notice = { kind: 'warning', text: `${err}. Export your work to keep it.` };
+    // An error or warning on screen (an import's summary, say) stays: the lasting badge says it too.
+    const busy = this.notice !== null && this.notice.kind !== 'info';
+    if (err && err !== this.saveError && !busy) this.notice = { kind: 'warning', text: `${err}. Export your work to keep it.` };
     this.saveError = err;
   }
 }
 
 export const workspace = new Workspace();
+if (typeof addEventListener === 'function') {
+  addEventListener('pagehide', () => workspace.saveNow());
+  addEventListener('visibilitychange', () => { if (document.visibilityState === 'hidden') workspace.saveNow(); });
+}
