@@ -57,6 +57,8 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
   let jobs = 0;
   let destroyed = false;
   let populating = false;
+  /** The model and offsets the elements were last made from. */
+  let drawn: { model: CanvasModel | null; offsets: Record<string, Point> | null } = { model: null, offsets: null };
   const fitView = () => {
     cy.fit(undefined, 30);
     // A lone small VPC should not fill the screen at 250 %.
@@ -172,6 +174,12 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
 
   return {
     update(model, offsets, selected) {
+      // Only the selection changed (a click in the Resources list): no element to diff.
+      if (model === drawn.model && offsets === drawn.offsets && !populating) {
+        settle(model, selected);
+        return;
+      }
+      drawn = { model, offsets };
       const job = ++jobs;
       const layout = computeLayout(model, offsets);
       const wanted = new Set<string>();
