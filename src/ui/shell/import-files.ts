@@ -36,7 +36,7 @@ export async function importFiles(files: Iterable<File>): Promise<void> {
     return;
   }
   await step('building the network…');
-  workspace.load(r.doc, 'Imported');
+  workspace.load(r.doc, 'Imported', { kind: 'import', name: list.length === 1 ? list[0].name : `${list.length} files` });
   selection.clear();
   // The loader's warnings (ignored keys) and the validator's (kinds not simulated, absent targets).
   const warnings = [...r.diagnostics, ...workspace.diagnostics].filter((d) => d.severity === 'warning');
