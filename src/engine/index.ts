@@ -8,6 +8,7 @@ export * from './model/schema.ts';
 export { loadSnapshotFiles, loadSnapshotText, combine, type SnapshotFile, type LoadResult } from './model/load.ts';
 export { parseJsonSafely } from './model/safe-json.ts';
 export { nameTag, regionOfAz } from './model/ids.ts';
+export { notRunningState } from './model/instance-state.ts';
 export { compileNetwork, subnetContaining, vpcContains, DEFAULT_ACCOUNT_ID, DEFAULT_REGION } from './model/compile.ts';
 export type * from './model/network.ts';
 export { evaluateAcl, evaluateSecurityGroups, parseProtocol, protocolLabel, type PacketHeader, type AclLine, type SgLine } from './filter/index.ts';

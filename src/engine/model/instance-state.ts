@@ -7,7 +7,12 @@ import type { NEni } from './network.ts';
 
 const NOT_RUNNING: ReadonlySet<string> = new Set(['stopped', 'stopping', 'shutting-down']);
 
+/** Whether an instance state (`State.Name`) is one in which nothing sends or answers. */
+export function notRunningState(state: string | null | undefined): boolean {
+  return typeof state === 'string' && NOT_RUNNING.has(state);
+}
+
 /** Whether the interface belongs to an instance that is stopped (or stopping, or shutting down). */
 export function instanceNotRunning(eni: NEni): boolean {
-  return eni.instanceState !== null && NOT_RUNNING.has(eni.instanceState);
+  return notRunningState(eni.instanceState);
 }

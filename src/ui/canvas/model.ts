@@ -1,5 +1,5 @@
 /** The canvas's view of the document: which boxes exist, nested how, labelled how. Pure, no Cytoscape. */
-import { formatIpv4, nameTag, type Network, type NSubnet, type Snapshot } from '../../engine/index.ts';
+import { formatIpv4, nameTag, notRunningState, type Network, type NSubnet, type Snapshot } from '../../engine/index.ts';
 import { list } from '../../engine/edit/index.ts';
 
 export type NodeKind = 'internet' | 'vpc' | 'subnet' | 'instance' | 'igw' | 'nat' | 'eni';
@@ -87,8 +87,10 @@ export function buildModel(doc: Snapshot, net: Network): CanvasModel {
   for (const r of list(doc, 'Reservations')) {
     for (const i of r.Instances ?? []) {
       if (!i.SubnetId || !subnetIds.has(i.SubnetId) || i.State?.Name === 'terminated') continue;
-      const label = `${name(i, i.InstanceId)}\n${i.PrivateIpAddress ?? ''}${i.PublicIpAddress ? `\n${i.PublicIpAddress}` : ''}`;
-      nodes.push({ id: i.InstanceId, kind: 'instance', label, parent: i.SubnetId });
+      // A stopped instance is drawn, greyed and marked: its interface still holds its address.
+      const down = notRunningState(i.State?.Name);
+      const label = `${name(i, i.InstanceId)}${down ? ` (${i.State?.Name})` : ''}\n${i.PrivateIpAddress ?? ''}${i.PublicIpAddress ? `\n${i.PublicIpAddress}` : ''}`;
+      nodes.push({ id: i.InstanceId, kind: 'instance', label, parent: i.SubnetId, ...(down ? { tags: ['stopped'] } : {}) });
       child(i.SubnetId, i.InstanceId);
     }
   }

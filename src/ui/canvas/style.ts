@@ -10,6 +10,7 @@ export const canvasStyle: cytoscape.StylesheetJson = [
   { selector: 'node.public', style: { 'border-color': '#7aa116', 'background-color': '#f2f8e6' } },
   { selector: 'node.private', style: { 'border-color': '#147eba', 'background-color': '#eaf4fb' } },
   { selector: 'node.instance', style: { shape: 'round-rectangle', width: 130, height: 58, 'background-color': '#fff4e8', 'border-color': '#ed7100', 'border-width': 2 } },
+  { selector: 'node.instance.stopped', style: { 'background-color': '#f4f6f8', 'border-color': '#879596', 'border-style': 'dashed', color: '#5f6b7a' } },
   { selector: 'node.nat', style: { shape: 'round-rectangle', width: 120, height: 58, 'background-color': '#f1e9ff', 'border-color': '#8c4fff', 'border-width': 2 } },
   { selector: 'node.eni', style: { shape: 'round-rectangle', width: 120, height: 44, 'background-color': '#f4f6f8', 'border-color': '#879596', 'border-width': 1, 'border-style': 'dashed', 'font-size': 10 } },
   // An unnamed gateway shows its 21-character id: it wraps inside the box instead of spilling out.
