@@ -29,7 +29,7 @@ describe('completion report', () => {
     if (!solved.ok) throw new Error(solved.error);
     const progress = evaluateLab(lab, solved.doc);
     const data = reportData({ lab, learner: 'Ada', progress, passed: { 'create-role#0': { sim: 1767225600, wall: 1767225600000 } }, doc: solved.doc, now: 0 });
-    expect(data.checksTotal).toBe(10);
+    expect(data.checksTotal).toBe(11);
     expect(data.checksPassed).toBeGreaterThanOrEqual(1);
     expect(data.steps[0].checks[0]).toMatchObject({ passed: true, firstPassed: { sim: 1767225600 } });
     expect(reportFileName(lab, '  Ada Lovelace! ')).toBe('peering-and-flow-logs-report-ada-lovelace.html');

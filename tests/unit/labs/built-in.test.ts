@@ -90,7 +90,7 @@ describe('lab stories match the engine', () => {
     const lab = loadLab('peering-and-flow-logs.json');
     const r = applyChanges(lab.start as Snapshot, lab.steps[1].solution ?? []);
     expect(r.ok).toBe(true);
-    if (r.ok) expect(evaluateLab(lab, r.doc).steps[1].checks[0].detail).toMatch(/cannot deliver \(DeliverLogsStatus FAILED, "Access error"\): The IAM role arn:aws:iam::123456789012:role\/vpc-flow-logs-role .* does not exist/);
+    if (r.ok) expect(evaluateLab(lab, r.doc).steps[1].checks[0].detail).toMatch(/cannot deliver \(DeliverLogsStatus FAILED, "Access error"\): The IAM role arn:aws:iam::123456789012:role\/flowlogsRole .* does not exist/);
   });
 });
 

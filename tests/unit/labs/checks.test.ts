@@ -79,7 +79,7 @@ describe('flow-log-exists', () => {
     if (!noTrust.ok) return;
     const r = run(check, noTrust.doc);
     expect(r.passed).toBe(false);
-    expect(r.detail).toMatch(/cannot deliver \(DeliverLogsStatus FAILED, "Access error"\): The trust policy of role vpc-flow-logs-role does not let vpc-flow-logs\.amazonaws\.com assume it/);
+    expect(r.detail).toMatch(/cannot deliver \(DeliverLogsStatus FAILED, "Access error"\): The trust policy of role flowlogsRole does not let vpc-flow-logs\.amazonaws\.com assume it/);
     expect(passes({ ...check, delivering: undefined }, noTrust.doc)).toBe(true);
   });
   it('"covers" accepts a flow log on the interface, its subnet or its VPC', () => {
@@ -133,7 +133,7 @@ describe('resource', () => {
   });
   it('compares numbers written as text and as numbers, and IAM roles by name', () => {
     expect(passes({ kind: 'resource', collection: 'NetworkAcls', path: 'Entries', match: { RuleNumber: '100', Protocol: -1 } }, start)).toBe(true);
-    expect(passes({ kind: 'resource', resource: 'vpc-flow-logs-role', collection: 'IamRoles', path: 'Policies[0].PolicyDocument.Statement[0].Action', match: 'logs:PutLogEvents' }, solved)).toBe(true);
+    expect(passes({ kind: 'resource', resource: 'flowlogsRole', collection: 'IamRoles', path: 'Policies[0].PolicyDocument.Statement[0].Action', match: 'logs:PutLogEvents' }, solved)).toBe(true);
   });
   it('reports unknown names and ambiguity', () => {
     expect(run({ kind: 'resource', resource: 'name:nope' }, solved).detail).toBe('resource: no resource is named "nope".');
