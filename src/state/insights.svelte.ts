@@ -129,7 +129,7 @@ class InsightsState {
       const at = visibleAtOf(r);
       if (at !== null) added.push({ record: r, visibleAt: at });
     }
-    traces.logged = [...traces.logged, ...added];
+    traces.append(added);
     if (until > traces.clock) traces.clock = until;
     return added.length;
   }

@@ -3,7 +3,10 @@
  * flow-log record written so far, on a simulated clock. Records become visible when their
  * aggregation window has closed and (unless "instant delivery") AWS's delivery delay has passed.
  */
-import { DEFAULT_START, flowLogDeliveryStatus, traceProbe, type FlowLogRecord, type IamRole, type Probe, type TraceDetails, type TraceOutcome } from '../engine/index.ts';
+import {
+  DEFAULT_SOURCE_PORT, DEFAULT_START, combineFlowLogRecords, flowLogDeliveryStatus, flowRecordKey, traceProbe,
+  type FlowLogRecord, type IamRole, type Probe, type TraceDetails, type TraceOutcome,
+} from '../engine/index.ts';
 import { iamRoles } from '../engine/edit/index.ts';
 import { workspace } from './workspace.svelte.ts';
 
@@ -30,12 +33,18 @@ class TraceState {
   clock = $state(DEFAULT_START);
   instant = $state(true);
   #runs = 0;
+  #nextPort = DEFAULT_SOURCE_PORT;
 
-  /** Sends a probe through the workspace's network at the simulated clock, then moves the clock on. */
+  /**
+   * Sends a probe through the workspace's network at the simulated clock, then moves the clock
+   * on. Each TCP or UDP connection leaves from a new ephemeral port, as a Linux client's do
+   * (44321, 44322, … within 32768–60999), unless the probe names one.
+   */
   run(command: string, probe: Probe): TraceOutcome {
     const net = workspace.net;
     const start = this.clock;
-    const out = traceProbe(net, { ...probe, start, flowLogs: 'snapshot' }, workspace.diagnostics);
+    const sourcePort = probe.sourcePort ?? (probe.protocol === 6 || probe.protocol === 17 ? this.#ephemeralPort() : undefined);
+    const out = traceProbe(net, { ...probe, start, flowLogs: 'snapshot', ...(sourcePort !== undefined ? { sourcePort } : {}) }, workspace.diagnostics);
     if (!out.ok) return out;
     this.last = { command, probe: { ...probe, start }, details: out.details, run: ++this.#runs };
     const roles = iamRoles(workspace.doc) as IamRole[];
@@ -46,10 +55,53 @@ class TraceState {
       const windowEnd = Math.floor(r.fields.start / fl.interval) * fl.interval + fl.interval;
       added.push({ record: r, visibleAt: windowEnd + DELIVERY_DELAY[fl.destinationType] });
     }
-    this.logged = [...this.logged, ...added];
+    this.append(added);
     const count = probe.count ?? 4;
     this.clock = start + count + 5;
     return out;
+  }
+
+  /**
+   * Adds records to the log. A record of a flow that an earlier record of the same window
+   * already holds is merged into it (AWS writes one record per flow and window, whatever sent
+   * the packets: two pings seconds apart are one record each way).
+   */
+  append(added: readonly LoggedRecord[]): void {
+    if (added.length === 0) return;
+    const net = workspace.net;
+    let from = Infinity;
+    for (const a of added) from = Math.min(from, a.record.fields.start);
+    // Only the log's tail can share a window with what is added (600 s is the longest window).
+    const index = new Map<string, number>();
+    const logged = this.logged;
+    for (let i = logged.length - 1; i >= 0 && logged[i].record.fields.end >= from - 600; i--) {
+      const key = flowRecordKey(net, logged[i].record);
+      if (key !== null && !index.has(key)) index.set(key, i);
+    }
+    // A large batch (the Insights generator) comes aggregated from one writer: with nothing to merge into, it is appended as is.
+    if (index.size === 0 && added.length > 1000) {
+      this.logged = [...logged, ...added];
+      return;
+    }
+    const out = logged.slice();
+    for (const a of added) {
+      const key = flowRecordKey(net, a.record);
+      const at = key === null ? undefined : index.get(key);
+      if (at !== undefined) {
+        out[at] = { record: combineFlowLogRecords(net, out[at].record, a.record), visibleAt: out[at].visibleAt };
+      } else {
+        if (key !== null) index.set(key, out.length);
+        out.push(a);
+      }
+    }
+    this.logged = out;
+  }
+
+  /** The next ephemeral source port: Linux's default range is 32768-60999. */
+  #ephemeralPort(): number {
+    const port = this.#nextPort;
+    this.#nextPort = port >= 60999 ? 32768 : port + 1;
+    return port;
   }
 
   /** The records delivered by now (all of them with instant delivery). */

@@ -11,6 +11,7 @@ export {
 } from './coverage.ts';
 export { type EniInfo, eniInfo, isNeverLogged } from './eni-info.ts';
 export { type WriteOptions, writeFlowLogRecords } from './aggregate.ts';
+export { combineFlowLogRecords, flowRecordKey } from './merge.ts';
 export { type NoDataStatus, noDataLine, noDataRecord } from './nodata.ts';
 export { type LogEvent, type LogStream, groupLogStreams, logEventOf, logStreamName } from './cloudwatch.ts';
 export {
