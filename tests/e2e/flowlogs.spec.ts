@@ -42,3 +42,28 @@ test('flow logs: S3 object keys as AWS names them, and a role the service cannot
   await expect(page.getByText(/No CloudWatch Logs records yet/)).toBeVisible();
   await page.screenshot({ path: '/tmp/vpc-lab-flowlogs-denied-1920.png' });
 });
+
+test('flow logs: pings seconds apart are one record per flow and window; each connection leaves from a new ephemeral port', async ({ page }) => {
+  await page.setViewportSize({ width: 1920, height: 1080 });
+  await page.goto('./');
+  await selectResource(page, /vpc-a/);
+  await page.getByRole('button', { name: 'Create Flow log' }).click();
+  const d = page.getByRole('dialog', { name: 'Create flow log' });
+  await d.getByRole('button', { name: /Create role flowlogsRole/ }).click();
+  await d.getByRole('button', { name: 'Create', exact: true }).click();
+
+  // Two pings within one 60 s window (the clock moves ~7 s and ~6 s): AWS writes one egress record, with 2 + 1 packets.
+  await run(page, 'ping -c 2 10.2.0.10');
+  await run(page, 'ping -c 1 10.2.0.10');
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  const raw = page.getByTestId('cw-raw');
+  await expect(raw).toContainText('10.1.0.10 10.2.0.10 0 0 1 3 252');
+  await expect(raw).not.toContainText('10.1.0.10 10.2.0.10 0 0 1 2 168');
+
+  // Two connections: two source ports, so two records.
+  await run(page, 'nc 10.2.0.10 22');
+  await run(page, 'nc 10.2.0.10 22');
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  await expect(raw).toContainText('10.1.0.10 10.2.0.10 44321 22 6');
+  await expect(raw).toContainText('10.1.0.10 10.2.0.10 44322 22 6');
+});
