@@ -1,6 +1,6 @@
 /** CreateFlowLogs / DeleteFlowLogs, and the IAM role CloudWatch delivery needs. A flow log cannot be modified. */
 import type { FlowLog, Snapshot } from '../model/schema.ts';
-import { recommendedFlowLogRolePolicies } from '../flowlog/index.ts';
+import { DEFAULT_LOG_FORMAT_TEXT, parseLogFormat, recommendedFlowLogRolePolicies } from '../flowlog/index.ts';
 import { append, defaultAccount, list, playground, removeFrom, vpcRegion, withPlayground } from './doc.ts';
 import { fail, type EditResult, type IdGenerator, ok } from './types.ts';
 
@@ -31,6 +31,13 @@ function vpcOfResource(doc: Snapshot, id: string): string | null {
 export function createFlowLog(doc: Snapshot, a: CreateFlowLogArgs, ids: IdGenerator): EditResult {
   const vpcId = vpcOfResource(doc, a.resourceId);
   if (!vpcId) return fail(doc, `InvalidParameter: the resource ${a.resourceId} does not exist (a flow log watches a VPC, a subnet or a network interface).`);
+  // CreateFlowLogs validates the format before anything else is created: an unknown field, a
+  // token that is not ${field}, or a stray space is refused with "Value '...' at 'logFormat'
+  // has an invalid format", and no flow log exists afterwards.
+  // An empty format means AWS's default; spaces around a given one are refused like any other stray space.
+  const logFormat = a.logFormat === undefined || a.logFormat.trim() === '' ? DEFAULT_LOG_FORMAT_TEXT : a.logFormat;
+  const parsed = parseLogFormat(logFormat);
+  if (!parsed.ok) return fail(doc, `InvalidParameter: Value '${logFormat}' at 'logFormat' has an invalid format: ${parsed.error}.`);
   const region = vpcRegion(doc, vpcId);
   const account = defaultAccount(doc);
   let dest: Partial<FlowLog>;
@@ -51,7 +58,7 @@ export function createFlowLog(doc: Snapshot, a: CreateFlowLogArgs, ids: IdGenera
     ...(a.creationTime ? { CreationTime: a.creationTime } : {}),
     DeliverLogsStatus: 'SUCCESS', FlowLogId: id, FlowLogStatus: 'ACTIVE', ...dest,
     ResourceId: a.resourceId, TrafficType: a.trafficType, LogDestinationType: a.destinationType,
-    LogFormat: a.logFormat?.trim() || '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status}',
+    LogFormat: logFormat,
     MaxAggregationInterval: a.interval ?? 600,
     Tags: [],
   };

@@ -58,7 +58,10 @@ export function parseLogFormat(text: string): LogFormatResult {
     const code = FIELD_CODES.get(m[1]);
     if (code === undefined) {
       const hint = closestField(m[1]);
-      return { ok: false, error: `"${token}" at character ${pos + 1} is not a flow log field${hint ? `; did you mean \${${hint}}?` : ''}`, position: pos };
+      const fix = hint
+        ? ` (did you mean \${${hint}}?)`
+        : `: remove it, or use a field AWS defines, such as \${srcaddr}, \${dstaddr} or \${action} (VPC User Guide, "Flow log records", Available fields)`;
+      return { ok: false, error: `"${token}" at character ${pos + 1} is not a flow log field${fix}`, position: pos };
     }
     codes.push(code);
     names.push(m[1]);
@@ -97,10 +100,14 @@ export function headerLine(format: LogFormat): string {
   return format.names.join(' ');
 }
 
-/** The known field nearest to a misspelt one (edit distance at most 3), for error messages. */
+/**
+ * The known field nearest to a misspelt one, for error messages: within an edit distance of a
+ * third of the name's length (1 to 3), so that "src-addr" suggests srcaddr but "foo" suggests
+ * nothing rather than an unrelated short field such as "end".
+ */
 function closestField(name: string): string | null {
   let best: string | null = null;
-  let bestDistance = 4;
+  let bestDistance = Math.min(3, Math.max(1, Math.floor(name.length / 3))) + 1;
   for (const [candidate] of FIELD_SPECS) {
     const d = editDistance(name.toLowerCase(), candidate);
     if (d < bestDistance) { bestDistance = d; best = candidate; }

@@ -89,6 +89,7 @@ export const DIAGNOSTIC_CODES = {
   ENI_SECURITY_GROUP_MISSING: { severity: 'warning', summary: 'A network interface names a security group not in the snapshot.' },
   ENI_SUBNET_MISSING: { severity: 'warning', summary: 'A network interface names a subnet not in the snapshot.' },
   ADDRESS_MALFORMED: { severity: 'warning', summary: 'An Elastic IP or NAT gateway address is not a valid IPv4 address.' },
+  FLOW_LOG_FORMAT_INVALID: { severity: 'error', summary: 'A flow log\'s custom LogFormat is not ${field} tokens of known fields separated by single spaces: AWS refuses to create it.' },
   FLOW_LOG_RESOURCE_MISSING: { severity: 'warning', summary: 'A flow log watches a resource not in the snapshot.' },
   VALIDATOR_FAILED: { severity: 'warning', summary: 'One check could not finish on this document; some problems may be unreported.' },
   // Emitted by model/load.ts, listed here so the catalog is complete.
