@@ -1,5 +1,5 @@
 /** Prints what the Linux tools would print, from the engine's trace result only (no networking computed here). */
-import type { TraceResult } from '../../engine/index.ts';
+import { packetSchedule, type TraceResult } from '../../engine/index.ts';
 import type { Command } from './commands.ts';
 
 type Probe = Extract<Command, { kind: 'probe' }>;
@@ -44,18 +44,61 @@ export function formatOutput(cmd: Probe, ip: string, r: TraceResult, internet: b
         ? [`Connection established to ${ip} port 22 (TCP handshake completed).`, '(The playground simulates the network only: there is no shell behind it.)']
         : [`ssh: connect to host ${ip} port 22: Connection timed out`];
     case 'curl':
-      return ok
-        ? [`*   Trying ${ip}:${cmd.port}...`, `* Connected to ${ip} (${ip}) port ${cmd.port}`, '(The playground simulates the network only: no web server answers.)']
-        : [`*   Trying ${ip}:${cmd.port}...`, `curl: (28) Failed to connect to ${ip} port ${cmd.port} after 130${Math.round(fakeRtt(seed, 0, false) * 100)} ms: Connection timed out`];
+      return curlOutput(cmd, ip, r, seed);
+    case 'scp':
+      return scpOutput(cmd, ip, r);
     case 'nc':
       if (cmd.protocol === 17) return [r.forward.delivered ? `(udp) ${cmd.port}: datagram delivered to ${ip}; UDP sends no reply.` : `(udp) ${cmd.port}: datagram lost on the way to ${ip}; UDP reports nothing.`];
       return ok ? [`Connection to ${ip} ${cmd.port} port [tcp/*] succeeded!`] : [`nc: connect to ${ip} port ${cmd.port} (tcp) failed: Connection timed out`];
     case 'traceroute': {
-      const out = [`traceroute to ${ip} (${ip}), 30 hops max, 60 byte packets`];
+      // The header names the size of the probes the simulation sends (traceroute's packetlen).
+      const out = [`traceroute to ${ip} (${ip}), 30 hops max, ${probeBytes(cmd.protocol)} byte packets`];
       // Inside AWS the VPC router does not decrement TTL, so the target is the first hop.
       if (r.forward.delivered) out.push(` 1  ${ip} (${ip})  ${[1, 2, 3].map((i) => `${ms(fakeRtt(seed, i, internet))} ms`).join('  ')}`);
       else out.push(' 1  * * *', ' 2  * * *', ' 3  * * *', '(no answer: the probes were dropped, see Explain)');
       return out;
     }
   }
+}
+
+/** The size of one probe packet as the simulated exchange sends it (the flow-log record's bytes / packets). */
+export function probeBytes(protocol: number): number {
+  return packetSchedule(protocol, 1, true, false)[0]?.bytes ?? 0;
+}
+
+function curlOutput(cmd: Probe, ip: string, r: TraceResult, seed: string): string[] {
+  const c = cmd.curl ?? { scheme: 'http', head: false, silent: false, verbose: false, path: '/' };
+  const out: string[] = [];
+  if (c.verbose) out.push(`*   Trying ${ip}:${cmd.port}...`);
+  if (!r.reachable) {
+    // -s silences the error message too, as curl does (its exit status, 28, is all that is left).
+    if (!c.silent || c.verbose) out.push(`curl: (28) Failed to connect to ${ip} port ${cmd.port} after 130${Math.round(fakeRtt(seed, 0, false) * 100)} ms: Couldn't connect to server`);
+    return out;
+  }
+  if (c.verbose) {
+    out.push(`* Connected to ${ip} (${ip}) port ${cmd.port}`);
+    if (c.scheme === 'https') out.push('* (TLS handshake: not simulated)');
+    out.push(`> ${c.head ? 'HEAD' : 'GET'} ${c.path} HTTP/1.1`, `> Host: ${ip}${cmd.port === (c.scheme === 'https' ? 443 : 80) ? '' : `:${cmd.port}`}`, '>');
+  }
+  out.push(`(Connected to ${ip} port ${cmd.port}: the TCP handshake completed. The playground simulates the network only: no web server sends ${c.head ? 'headers' : 'a page'}.)`);
+  return out;
+}
+
+function scpOutput(cmd: Probe, ip: string, r: TraceResult): string[] {
+  const f = cmd.scp ?? { file: 'file', remotePath: '', bytes: 0 };
+  if (!r.reachable) return [`ssh: connect to host ${ip} port 22: Connection timed out`, 'scp: Connection closed'];
+  // The simulated exchange sends one data segment a second: the copy takes that long.
+  const seconds = cmd.count ?? 1;
+  const rate = f.bytes / seconds / 1024;
+  const eta = `${String(Math.floor(seconds / 60)).padStart(2, '0')}:${String(seconds % 60).padStart(2, '0')}`;
+  return [
+    `${f.file.padEnd(40)} 100% ${String(f.bytes).padStart(5)}   ${rate.toFixed(1)}KB/s   ${eta}`,
+    `(Copied over SSH to ${ip}:${f.remotePath || '~'}: ${seconds} data segments of ${dataBytes()} bytes on TCP 22. The playground simulates the network only.)`,
+  ];
+}
+
+/** A TCP data segment's size in the simulated exchange. */
+function dataBytes(): number {
+  const s = packetSchedule(6, 1, true, true).filter((p) => p.dir === 'request').map((p) => p.bytes);
+  return Math.max(...s);
 }
