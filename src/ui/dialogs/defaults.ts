@@ -1,6 +1,7 @@
 /** Dialog defaults that follow the learner's other choices until the learner overrides them. Lookups only: no address arithmetic. */
 import { list, type RouteTarget } from '../../engine/edit/index.ts';
 import type { Snapshot } from '../../engine/model/schema.ts';
+import { nameTag } from '../../engine/index.ts';
 
 /**
  * The destination the "+ Route" dialog proposes for a target: the peer VPC's CIDR for a peering connection
@@ -27,4 +28,34 @@ export function followSuggestion(current: string, previous: string, next: string
 /** "Auto-assign public IPv4" for a subnet: its MapPublicIpOnLaunch, false when absent (as createInstance reads it). */
 export function autoAssignPublicIp(doc: Snapshot, subnetId: string): boolean {
   return list(doc, 'Subnets').find((s) => s.SubnetId === subnetId)?.MapPublicIpOnLaunch ?? false;
+}
+
+/** The first other VPC that `vpcId` has no live (pending or active) peering with; else the first other VPC; null when alone. */
+export function unpeeredVpc(doc: Snapshot, vpcId: string): string | null {
+  const live = new Set(['initiating-request', 'pending-acceptance', 'provisioning', 'active']);
+  const peered = new Set<string>();
+  for (const p of list(doc, 'VpcPeeringConnections')) {
+    if (!live.has(p.Status?.Code ?? '')) continue;
+    const [a, b] = [p.RequesterVpcInfo?.VpcId, p.AccepterVpcInfo?.VpcId];
+    if (a === vpcId && b) peered.add(b);
+    if (b === vpcId && a) peered.add(a);
+  }
+  const others = list(doc, 'Vpcs').filter((v) => v.VpcId !== vpcId);
+  return (others.find((v) => !peered.has(v.VpcId)) ?? others[0])?.VpcId ?? null;
+}
+
+/** A Name tag for a peering connection, from its two VPCs' names (ids when unnamed): `vpc-1-vpc-2`. */
+export function peeringName(doc: Snapshot, requesterVpcId: string, accepterVpcId: string): string {
+  const n = (id: string) => nameTag(list(doc, 'Vpcs').find((v) => v.VpcId === id) ?? {}) ?? id;
+  return `${n(requesterVpcId)}-${n(accepterVpcId)}`;
+}
+
+/** A Name tag proposed for the next NAT gateway: `nat-a`, `nat-b`, … by how many the document holds (as "+ VPC" proposes vpc-a). */
+export function natName(doc: Snapshot): string {
+  return `nat-${String.fromCharCode(97 + (list(doc, 'NatGateways').length % 26))}`;
+}
+
+/** describe-* time text for Unix seconds, as the AWS CLI prints it: `2026-01-01T00:00:00+00:00`. */
+export function awsTime(unixSeconds: number): string {
+  return `${new Date(Math.floor(unixSeconds) * 1000).toISOString().slice(0, 19)}+00:00`;
 }
