@@ -18,7 +18,7 @@ export async function boot(): Promise<void> {
 async function restoreOrSeed(): Promise<void> {
   const saved = restoreDoc();
   if (saved.doc) {
-    workspace.load(saved.doc, 'Restored your autosaved workspace', { kind: 'autosave' });
+    workspace.load(saved.doc, 'Restored your autosaved workspace', saved.source);
     workspace.notice = { kind: 'info', text: 'Restored your autosaved workspace.' };
     return;
   }

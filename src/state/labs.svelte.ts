@@ -4,13 +4,15 @@
  * first passed, hints revealed. Progress persists in localStorage; links (#lab=, ?lab=,
  * #share=) open here. Nothing replaces the learner's work without asking.
  */
+import { untrack } from 'svelte';
 import { applyChanges, evaluateLab, flowLogDeliveryStatus, sendTraffic, type IamRole, type Lab, type LabIndex, type LabProgress, type Snapshot } from '../engine/index.ts';
 import { iamRoles } from '../engine/edit/index.ts';
 import { askConfirm } from '../ui/labs/confirm.ts';
 import { describeDoc, hasWork } from '../ui/labs/describe.ts';
 import { fetchIndex, fetchLab, labsBase, readLab, type Fetched } from '../ui/labs/lab-fetch.ts';
-import { clearProgress, keepHistory, loadProgress, recordPasses, saveProgress, type PassTimes, type SavedProgress } from '../ui/labs/progress.ts';
+import { clearProgress, keepHistory, loadProgress, recordPasses, saveProgress, stepAfterEvaluation, type PassTimes, type SavedProgress } from '../ui/labs/progress.ts';
 import { download } from '../ui/labs/skeleton.ts';
+import type { DocSource } from './doc-source.ts';
 import { buildReportHtml, reportFileName } from './lab-report.ts';
 import { selection } from './selection.svelte.ts';
 import type { SharedLab } from './share-link.ts';
@@ -21,6 +23,16 @@ export type LabSource = SharedLab['source'];
 export type LabMode = 'pick' | 'learn' | 'author';
 
 const store = () => globalThis.localStorage;
+
+/** What was in force with a document when another replaced it: its lab (or none) and its flow-log records. */
+interface Parked {
+  lab: Lab | null;
+  source: LabSource | null;
+  step: number;
+  passed: PassTimes;
+  hints: Record<string, number>;
+  logged: LoggedRecord[];
+}
 
 class LabsState {
   index = $state.raw<LabIndex['labs']>([]);
@@ -36,9 +48,20 @@ class LabsState {
   /** The last problem opening a lab or link, shown in the panel until dismissed. */
   error = $state('');
   busy = $state(false);
+  /**
+   * The lab follows the document in force: each document source (the workspace keeps one per
+   * undo entry, the same object through edits) remembers the lab, progress and records that
+   * were in force with it, so undoing a lab start brings back the previous lab (or none) too.
+   */
+  #parked = new WeakMap<DocSource, Parked>();
+  #docSource: DocSource = workspace.source;
 
   constructor() {
     $effect.root(() => {
+      $effect(() => {
+        const src = workspace.source;
+        untrack(() => this.#follow(src));
+      });
       $effect(() => {
         const lab = this.lab;
         if (!lab) return;
@@ -90,10 +113,11 @@ class LabsState {
   async start(lab: Lab, source: LabSource): Promise<boolean> {
     if (hasWork(workspace.doc) && !(await askConfirm({
       title: `Start the lab “${lab.title}”?`,
-      lines: [`Starting this lab replaces your current network (${describeDoc(workspace.doc)}) with the lab's start network (${describeDoc(lab.start as Snapshot)}). This cannot be undone.`, 'Use Export in the top bar first if you want to keep your work.'],
+      lines: [`Starting this lab replaces your current network (${describeDoc(workspace.doc)}) with the lab's start network (${describeDoc(lab.start as Snapshot)}). Undo brings your current network back (with its lab, if any).`, 'Use Export in the top bar first if you want to keep your work.'],
       confirmLabel: 'Replace my network and start',
     }))) return false;
     selection.clear();
+    this.park();
     workspace.load(lab.start as Snapshot, `Started lab: ${lab.title}`, { kind: 'lab', title: lab.title });
     workspace.notice = { kind: 'info', text: `Started lab: ${lab.title}` };
     traces.clearLogs();
@@ -104,15 +128,44 @@ class LabsState {
 
   /** Makes a lab current over the document as it is (a resumed or shared lab). */
   attach(lab: Lab, source: LabSource, saved: Pick<SavedProgress, 'step' | 'passed'> & { hints?: SavedProgress['hints'] } | null): void {
+    this.#docSource = workspace.source;
+    traces.last = null;
     this.lab = lab;
     this.source = source;
     this.step = Math.min(saved?.step ?? 0, lab.steps.length - 1);
     this.passed = saved?.passed ?? {};
     this.hints = saved?.hints ?? {};
+    this.progress = null;
     this.mode = 'learn';
     this.error = '';
     this.#evaluate(lab, workspace.doc, traces.visible);
     this.save();
+  }
+
+  /** Remembers what is in force with the current document before another replaces it (call before workspace.load). */
+  park(): void {
+    this.#parked.set(this.#docSource, { lab: this.lab, source: this.source, step: this.step, passed: this.passed, hints: this.hints, logged: traces.logged });
+  }
+
+  /** The document in force changed (a load, or undo/redo across one): bring back what was in force with it. */
+  #follow(src: DocSource): void {
+    if (src === this.#docSource) return;
+    this.park();
+    this.#docSource = src;
+    // The last trace ran through another network: its highlight means nothing on this one.
+    traces.last = null;
+    const back = this.#parked.get(src);
+    if (back) traces.logged = back.logged;
+    if (back?.lab && back.source) this.attach(back.lab, back.source, back);
+    else if (this.lab) this.#leave();
+  }
+
+  #leave(): void {
+    this.lab = null;
+    this.source = null;
+    this.progress = null;
+    if (this.mode === 'learn') this.mode = 'pick';
+    clearProgress(store());
   }
 
   /** Leaves the lab (the network stays as it is). */
@@ -181,8 +234,12 @@ class LabsState {
     if (this.lab !== lab) return;
     const live = evaluateLab(lab, doc, records);
     const passed = recordPasses(this.passed, live, { sim: traces.clock, wall: Date.now() });
+    const before = this.progress;
     this.progress = keepHistory(lab, live, passed);
-    if (passed !== this.passed) {
+    const step = stepAfterEvaluation(this.step, before, this.progress);
+    const moved = step !== this.step;
+    if (moved) this.step = step;
+    if (passed !== this.passed || moved) {
       this.passed = passed;
       this.save();
     }

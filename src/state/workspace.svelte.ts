@@ -134,7 +134,7 @@ export class Workspace {
     if (this.#saveTimer === undefined) return;
     clearTimeout(this.#saveTimer);
     this.#saveTimer = undefined;
-    const err = saveDoc(this.doc);
+    const err = saveDoc(this.doc, this.source);
     // An error or warning on screen (an import's summary, say) stays: the lasting badge says it too.
     const busy = this.notice !== null && this.notice.kind !== 'info';
     if (err && err !== this.saveError && !busy) this.notice = { kind: 'warning', text: `${err}. Export your work to keep it.` };

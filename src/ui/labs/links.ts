@@ -45,6 +45,7 @@ async function openShare(data: string): Promise<void> {
     return;
   }
   selection.clear();
+  labs.park(); // undo brings back the lab and records in force before the link
   workspace.load(doc, 'Opened a share link', { kind: 'share' });
   workspace.notice = { kind: 'info', text: 'Opened the shared network.' };
   traces.clearLogs();

@@ -97,3 +97,15 @@ export function loadProgress(store: Store): SavedProgress | null {
     return null;
   }
 }
+
+/**
+ * The step to show after an evaluation: when the step in view has just become complete, the
+ * first unfinished one (it stays when the whole lab is done); otherwise the step the learner chose,
+ * so looking back at a finished step never moves the card.
+ */
+export function stepAfterEvaluation(viewed: number, before: LabProgress | null, after: LabProgress): number {
+  const was = before?.steps[viewed]?.complete ?? true;
+  const now = after.steps[viewed]?.complete ?? false;
+  if (was || !now || after.done) return viewed;
+  return Math.min(after.current, after.steps.length - 1);
+}
