@@ -132,3 +132,25 @@ test('editor tabs: named by the Name tag (GroupName for security groups) with a 
   await expect(strip.getByRole('tab', { name: /^vpc-temp / })).toHaveCount(0);
   await expect(renamed).toHaveAttribute('aria-selected', 'true');
 });
+
+test('editor tabs: one tab stop; arrows, Home and End move between tabs; Delete closes the focused tab', async ({ page }) => {
+  await page.goto('./');
+  const strip = page.getByRole('tablist', { name: 'Open resources' });
+  for (const name of [/vpc-a/, /public-a/, /web-a/]) await selectResource(page, name);
+  const tabs = strip.getByRole('tab');
+  await expect(tabs).toHaveCount(3);
+  // Only the active tab (the last opened) is in the Tab order.
+  await expect(tabs.nth(2)).toHaveAttribute('tabindex', '0');
+  await expect(tabs.nth(0)).toHaveAttribute('tabindex', '-1');
+  await tabs.nth(2).focus();
+  await page.keyboard.press('ArrowLeft');
+  await expect(tabs.nth(1)).toHaveAttribute('aria-selected', 'true');
+  await expect(tabs.nth(1)).toBeFocused();
+  await page.keyboard.press('Home');
+  await expect(tabs.nth(0)).toBeFocused();
+  await page.keyboard.press('ArrowLeft'); // wraps round to the last
+  await expect(tabs.nth(2)).toHaveAttribute('aria-selected', 'true');
+  await page.keyboard.press('Delete');
+  await expect(tabs).toHaveCount(2);
+  await expect(strip.getByRole('tab', { selected: true })).toBeFocused();
+});
