@@ -18,7 +18,12 @@ export function vpcCidrs(doc: Snapshot, vpcId?: string): Cidr[] {
   const out: Cidr[] = [];
   for (const v of list(doc, 'Vpcs')) {
     if (vpcId && v.VpcId !== vpcId) continue;
-    for (const t of [v.CidrBlock, ...(v.CidrBlockAssociationSet ?? []).map((a) => a.CidrBlock)]) {
+    // A block disassociated (or failing to associate) is no longer the VPC's, as in describe-vpcs.
+    const associated = (v.CidrBlockAssociationSet ?? []).filter((a) => {
+      const st = a.CidrBlockState?.State;
+      return st === undefined || st === 'associated' || st === 'associating';
+    });
+    for (const t of [v.CidrBlock, ...associated.map((a) => a.CidrBlock)]) {
       const c = t ? tryParseCidr(t) : null;
       if (c?.ok && !out.some((x) => x.base === c.value.base && x.prefix === c.value.prefix)) out.push(c.value);
     }

@@ -2,6 +2,7 @@
 export * from './types.ts';
 export { checkBlock, suggestSubnetCidr, suggestVpcCidr, vpcCidrs, firstFreeHost } from './cidr-pick.ts';
 export { createVpc, defaultAclEntries, overlapsExistingVpc, type CreateVpcArgs } from './vpc.ts';
+export { putVpc } from './vpc-cidrs.ts';
 export { createSubnet, azIdOf, type CreateSubnetArgs } from './subnet.ts';
 export { createInstance, nextPublicIp, type CreateInstanceArgs } from './instance.ts';
 export { addRoute, replaceRoute, deleteRoute, routeTableOfSubnet, blackholeRoutesTo, type RouteArgs, type RouteTarget } from './routes.ts';

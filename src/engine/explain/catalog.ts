@@ -3,9 +3,9 @@
  * component that stopped the traffic, one plain sentence that names it and the rule, and the
  * change that would let the traffic through.
  */
-import { type Cidr, cidrOf, formatCidr } from '../ip/index.ts';
+import { type Cidr, cidrOf, contains, formatCidr } from '../ip/index.ts';
 import type { AclLine, PacketHeader } from '../filter/index.ts';
-import type { NAcl, NEni, NRoute, NRouteTable, NSubnet } from '../model/network.ts';
+import type { NAcl, NEni, NRoute, NRouteTable, NSubnet, NVpc } from '../model/network.ts';
 import type { Explanation, ExplanationCode, FixAction } from '../walk/types.ts';
 import { aclEntryFor, describeAclEntry, describePermission, permissionFor } from './fixes.ts';
 import { flowLabel, named, trafficLabel, ipText } from './labels.ts';
@@ -104,6 +104,22 @@ export function igwPrivateDestination(igwId: string, h: PacketHeader, route?: Ro
 
 export function noEniAtDestination(component: string, h: PacketHeader, where: string, fix?: string): Built {
   return build('NO_ENI_AT_DESTINATION', component, null, `No network interface has the address ${ipText(h.dstIp)} ${where}, so nothing receives the packet.`, fix ?? 'Send the traffic to the private IP of a running instance.');
+}
+
+/**
+ * No interface at an address the VPC's local route took, in no subnet. Either the address is in
+ * a block of the VPC that no subnet covers, or it is outside every block of the VPC and the
+ * route that took it is a local route left behind for a block that is gone: AWS removes a
+ * block's local route when the block is disassociated, so that route should not exist.
+ */
+export function noEniInVpc(vpc: NVpc, h: PacketHeader, table: NRouteTable, route: NRoute | null): Built {
+  const where = `in ${named(vpc.id, vpc.name)}`;
+  if (!route || vpc.cidrs.some((c) => contains(c, h.dstIp))) return noEniAtDestination(vpc.id, h, `${where}: it is inside the VPC's CIDR but in no subnet`);
+  const local = formatCidr(route.destination);
+  const blocks = vpc.cidrs.map(formatCidr).join(', ') || 'none';
+  return noEniAtDestination(vpc.id, h,
+    `${where}: it is outside every CIDR block of the VPC (${blocks}), yet route table ${table.id} has a local route ${local} for it, a route AWS removes when a block is disassociated`,
+    `Delete the local route ${local} from ${table.id} (or associate ${local} with ${vpc.id} again), and send the traffic to the private IP of a running instance.`);
 }
 
 /** `fix` replaces the default one (associate an Elastic IP) when that is not what is missing. */

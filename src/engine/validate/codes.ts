@@ -47,6 +47,7 @@ export const DIAGNOSTIC_CODES = {
   ROUTE_BLACKHOLE: { severity: 'warning', summary: 'A route is in the blackhole state: matching traffic is dropped.' },
   ROUTE_MORE_SPECIFIC_THAN_LOCAL: { severity: 'error', summary: 'A route inside a VPC CIDR (more specific than the local route) whose destination is not exactly a subnet\'s CIDR, or whose target is not a NAT gateway, network interface or Gateway Load Balancer endpoint.' },
   ROUTE_MORE_SPECIFIC_SUBNET_MISSING: { severity: 'warning', summary: 'A route more specific than the local route goes to a block that is no subnet in the snapshot (perhaps one the export lacks).' },
+  ROUTE_LOCAL_NOT_VPC_CIDR: { severity: 'error', summary: 'A local route whose destination is not a CIDR block of its VPC (one that was disassociated, say): AWS keeps exactly one local route per associated block.' },
   ROUTE_LOCAL_TARGET_NOT_ALLOWED: { severity: 'error', summary: 'A local route whose target was replaced by something other than a network interface, NAT gateway or Gateway Load Balancer endpoint.' },
   SUBNET_MULTIPLE_ROUTE_TABLES: { severity: 'error', summary: 'A subnet is associated with two route tables.' },
   VPC_MULTIPLE_MAIN_ROUTE_TABLES: { severity: 'error', summary: 'A VPC has two main route tables.' },

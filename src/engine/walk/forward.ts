@@ -1,6 +1,6 @@
 import { formatCidr } from '../ip/index.ts';
 import { longestPrefixMatch } from '../route/index.ts';
-import { badStateRoute, blackholeRoute, noEniAtDestination, noRoute, pcxCidr, targetId, unsupportedComponent } from '../explain/catalog.ts';
+import { badStateRoute, blackholeRoute, noEniAtDestination, noEniInVpc, noRoute, pcxCidr, targetId, unsupportedComponent } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import { named, ipText } from '../explain/labels.ts';
 import { vpcContains } from '../model/compile.ts';
@@ -84,7 +84,7 @@ export function forwardFrom(ctx: WalkContext, leg: Leg, decided?: RouteDecision)
       else withinSubnetHop(ctx, leg, d.table);
       if (!d.eni) {
         const vpc = leg.subnet.vpc;
-        ctx.block('NEIGHBOR_UNREACHABLE', () => noEniAtDestination(d.subnet?.id ?? vpc.id, h, d.subnet ? `in ${named(d.subnet.id, d.subnet.name)}${reservedNote(d.subnet, h.dstIp)}` : `in ${named(vpc.id, vpc.name)}: it is inside the VPC's CIDR but in no subnet`));
+        ctx.block('NEIGHBOR_UNREACHABLE', () => d.subnet ? noEniAtDestination(d.subnet.id, h, `in ${named(d.subnet.id, d.subnet.name)}${reservedNote(d.subnet, h.dstIp)}`) : noEniInVpc(vpc, h, d.table, d.route));
         return;
       }
       arriveAtEni(ctx, leg, d.eni, d.eni.subnet !== leg.subnet, leg.sourceGroups);

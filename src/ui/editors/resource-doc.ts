@@ -4,7 +4,8 @@
  * This module finds a resource in the document, prints it, puts an edited copy back, and maps
  * diagnostic paths between the document and the tab.
  */
-import type { Snapshot } from '../../engine/index.ts';
+import type { Snapshot, Vpc } from '../../engine/index.ts';
+import { putVpc } from '../../engine/edit/index.ts';
 
 const ID_KEYS: [string, string, string][] = [
   ['vpc-', 'Vpcs', 'VpcId'], ['subnet-', 'Subnets', 'SubnetId'], ['rtb-', 'RouteTables', 'RouteTableId'],
@@ -84,6 +85,13 @@ export function applyResource(doc: Snapshot, loc: Location, value: unknown): { d
     const all = [...((orig.Instances as Json[]) ?? [])];
     all[loc.inner] = inst[0] as Json;
     item = { ...item, Instances: all };
+  }
+  if (loc.key === 'Vpcs') {
+    // A block removed from (or added to) the VPC takes its local routes with it, as AWS's
+    // DisassociateVpcCidrBlock (AssociateVpcCidrBlock) does, in the same undo step; AWS's
+    // refusals (the primary block, a block subnets use) keep the tab unapplied.
+    const r = putVpc(doc, { vpc: item as Vpc });
+    return r.error ? { error: r.error } : { doc: r.doc };
   }
   items[loc.index] = item;
   return { doc: { ...doc, [loc.key]: items } };

@@ -97,7 +97,7 @@ describe('subnets', () => {
   });
 
   it('subnets of different VPCs may overlap', () => {
-    const d = validateWith((doc) => { doc.Vpcs[1].CidrBlock = '10.0.0.0/16'; doc.Subnets[2].CidrBlock = '10.0.1.0/24'; doc.NetworkInterfaces[2].PrivateIpAddress = '10.0.1.10'; });
+    const d = validateWith((doc) => { doc.Vpcs[1].CidrBlock = '10.0.0.0/16'; doc.RouteTables[2].Routes[0].DestinationCidrBlock = '10.0.0.0/16'; doc.Subnets[2].CidrBlock = '10.0.1.0/24'; doc.NetworkInterfaces[2].PrivateIpAddress = '10.0.1.10'; });
     // vpc-1 and vpc-2 now overlap, so their active peering is refused, and vpc-2's route
     // 10.0.1.0/24 → pcx-1 now lies inside its own range; the subnets themselves are fine.
     expect(codes(d)).toEqual(['ROUTE_MORE_SPECIFIC_THAN_LOCAL', 'PEERING_CIDR_OVERLAP']);

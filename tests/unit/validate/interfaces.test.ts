@@ -27,7 +27,7 @@ describe('network interfaces', () => {
   it('ENI_ADDRESS_DUPLICATE within one VPC (not for the same interface listed under Reservations)', () => {
     const d = validateWith((doc) => { doc.NetworkInterfaces[1].PrivateIpAddress = '10.0.1.11'; });
     expectOne(d, 'ENI_ADDRESS_DUPLICATE', 'error', '$.NetworkInterfaces[1].PrivateIpAddress', ['Network interface eni-nat', '10.0.1.11', 'network interface eni-1 ("web-eni")', 'vpc-1']);
-    const otherVpc = validateWith((doc) => { doc.Vpcs[1].CidrBlock = '10.0.0.0/16'; doc.Subnets[2].CidrBlock = '10.0.1.0/24'; doc.NetworkInterfaces[2].PrivateIpAddress = '10.0.1.10'; doc.VpcPeeringConnections = []; doc.RouteTables[0].Routes.splice(1, 1); doc.RouteTables[2].Routes.splice(1, 1); });
+    const otherVpc = validateWith((doc) => { doc.Vpcs[1].CidrBlock = '10.0.0.0/16'; doc.RouteTables[2].Routes[0].DestinationCidrBlock = '10.0.0.0/16'; doc.Subnets[2].CidrBlock = '10.0.1.0/24'; doc.NetworkInterfaces[2].PrivateIpAddress = '10.0.1.10'; doc.VpcPeeringConnections = []; doc.RouteTables[0].Routes.splice(1, 1); doc.RouteTables[2].Routes.splice(1, 1); });
     expect(otherVpc).toEqual([]);
   });
 

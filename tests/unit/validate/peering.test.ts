@@ -22,6 +22,7 @@ describe('peering', () => {
     for (const status of ['failed', 'deleted', 'rejected', 'expired']) {
       const d = validateWith((doc) => {
         doc.Vpcs[1].CidrBlock = '10.0.0.0/16';
+        doc.RouteTables[2].Routes[0].DestinationCidrBlock = '10.0.0.0/16';
         doc.VpcPeeringConnections[0].Status.Code = status;
         doc.RouteTables[0].Routes.splice(1, 1);
         doc.RouteTables[2].Routes.splice(1, 1);
