@@ -1,5 +1,5 @@
 /** The canvas's view of the document: which boxes exist, nested how, labelled how. Pure, no Cytoscape. */
-import { formatIpv4, nameTag, notRunningState, type Network, type NSubnet, type Snapshot } from '../../engine/index.ts';
+import { formatCidr, formatIpv4, nameTag, notRunningState, type Network, type NSubnet, type Snapshot } from '../../engine/index.ts';
 import { list } from '../../engine/edit/index.ts';
 
 export type NodeKind = 'internet' | 'vpc' | 'subnet' | 'instance' | 'igw' | 'nat' | 'eni';
@@ -59,7 +59,9 @@ export function buildModel(doc: Snapshot, net: Network): CanvasModel {
   for (const v of list(doc, 'Vpcs')) {
     vpcIds.add(v.VpcId);
     const nv = net.vpcs.get(v.VpcId);
-    const label = `${name(v, v.VpcId)}  ${v.CidrBlock ?? ''}\n${nv?.ownerId ?? ''} · ${nv?.region ?? ''}`;
+    // Every associated block (secondary CIDRs too), as the console's VPC list shows them.
+    const cidrs = nv && nv.cidrs.length ? nv.cidrs.map(formatCidr).join(', ') : (v.CidrBlock ?? '');
+    const label = `${name(v, v.VpcId)}  ${cidrs}\n${nv?.ownerId ?? ''} · ${nv?.region ?? ''}`;
     nodes.push({ id: v.VpcId, kind: 'vpc', label });
     child('', v.VpcId);
     const igw = nv?.internetGateway ? igws.get(nv.internetGateway.id) : undefined;
