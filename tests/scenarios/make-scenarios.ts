@@ -291,6 +291,38 @@ cases['peering-return-route-fixes-asymmetry'] = () => {
   return { b: n.b, probe: { about: 'With a route back over the peering in the private subnet, the reply returns the way the request came.', from: n.client.instanceId, to: '10.1.1.10', protocol: 6, port: 22, count: 1 } };
 };
 
+/**
+ * B (10.20/16) and C (10.30/16) are peered by pcx-bc, and B also peers with a shared VPC S
+ * (10.40/16); B's route table sends C's block to the B-S peering instead of pcx-bc.
+ */
+function routeToWrongPeering(bc: 'active' | 'pending-acceptance') {
+  const b = new SnapshotBuilder();
+  const vb = b.vpc('10.20.0.0/16', 'vpc-b');
+  const vc = b.vpc('10.30.0.0/16', 'vpc-c');
+  const vs = b.vpc('10.40.0.0/16', 'shared');
+  const sb = b.subnet(vb.vpcId, '10.20.0.0/24', 'b');
+  const sc = b.subnet(vc.vpcId, '10.30.0.0/24', 'c');
+  b.subnet(vs.vpcId, '10.40.0.0/24', 's');
+  const icmp = [{ IpProtocol: 'icmp', FromPort: -1, ToPort: -1, IpRanges: [{ CidrIp: '10.0.0.0/8' }] }];
+  const ib = b.instance(sb, '10.20.0.10', 'b1', { sgs: [b.securityGroup(vb.vpcId, 'b-web', icmp)] });
+  b.instance(sc, '10.30.0.10', 'c1', { sgs: [b.securityGroup(vc.vpcId, 'c-web', icmp)] });
+  const pbc = b.peering(vb.vpcId, vc.vpcId, bc);
+  const pbs = b.peering(vb.vpcId, vs.vpcId);
+  b.route(vb.rtb, '10.40.0.0/16', { VpcPeeringConnectionId: pbs });
+  b.route(vb.rtb, '10.30.0.0/16', { VpcPeeringConnectionId: pbs });
+  b.route(vs.rtb, '10.20.0.0/16', { VpcPeeringConnectionId: pbs });
+  if (bc === 'active') b.route(vc.rtb, '10.20.0.0/16', { VpcPeeringConnectionId: pbc });
+  return { b, probe: { from: ib.instanceId, to: '10.30.0.10', protocol: 1 } };
+}
+cases['peering-route-to-wrong-peering'] = () => {
+  const { b, probe } = routeToWrongPeering('active');
+  return { b, probe: { about: "B's route to C goes over B's peering with another VPC although B and C are peered: the fix replaces the route's target with the existing peering, not a new one.", ...probe } };
+};
+cases['peering-route-to-wrong-peering-pending'] = () => {
+  const { b, probe } = routeToWrongPeering('pending-acceptance');
+  return { b, probe: { about: "As peering-route-to-wrong-peering, with B and C's peering still pending: accept it, then replace the route.", ...probe } };
+};
+
 const root = join(import.meta.dirname, 'cases');
 for (const [name, make] of Object.entries(cases)) {
   const { b, probe } = make();

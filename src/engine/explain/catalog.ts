@@ -70,19 +70,21 @@ export function aclRestriction(acl: NAcl, subnet: NSubnet, egress: boolean, line
 }
 
 /**
- * Traffic over a peering whose source or destination is outside the two VPCs. `fixVpcs` names
- * the two VPCs that would need a peering of their own, when the network holds both.
+ * Traffic over a peering whose source or destination is outside the two VPCs. `route` is the
+ * route that would reach the destination's VPC instead (suggestRoute), when the network holds
+ * it: over the peering that already joins the two VPCs (replacing the route that went astray, or
+ * accepting the peering first), or a new peering when there is none.
  */
-export function pcxCidr(pcxId: string, h: PacketHeader, problem: 'source' | 'destination', vpcId: string, fixVpcs?: [string, string]): Built {
+export function pcxCidr(pcxId: string, h: PacketHeader, problem: 'source' | 'destination', vpcId: string, route?: RouteFix): Built {
   const ip = problem === 'source' ? h.srcIp : h.dstIp;
-  const fix = fixVpcs
-    ? `Create a peering connection between ${fixVpcs[0]} and ${fixVpcs[1]}, accept it, and route each VPC's traffic for the other over it.`
+  const fix = route
+    ? route.fix
     : problem === 'destination'
       ? `Peer the two VPCs that must talk directly (a peering connection of their own) and route the traffic over it; for the internet, use the VPC's own internet or NAT gateway.`
       : `Send the traffic from an address inside the peered VPC, or peer the source VPC directly.`;
   return build('PCX_REQUIRES_ADDRESS_IN_VPC_CIDR', pcxId, null,
     `Peering connection ${pcxId} carries only traffic between the two peered VPCs, but the ${problem} ${ipText(ip)} is not in ${vpcId}: peering is not transitive and a VPC cannot use its peer's gateways.`,
-    fix);
+    fix, route?.action);
 }
 
 export function igwNoPublicIp(igwId: string, sender: NEni | null, h: PacketHeader): Built {

@@ -45,7 +45,9 @@ function routeTo(table: NRouteTable, destination: string, targetId: string, targ
 /**
  * What route would deliver the address from this table: a route to the peer VPC through an
  * existing peering (after accepting it if it is pending), to an internet gateway, or to a NAT
- * gateway for a private instance.
+ * gateway for a private instance. When the table already has a route for exactly that block (to
+ * another peering, say), the fix replaces it: AWS refuses a second route to one destination.
+ * A new peering is suggested only when none joins the two VPCs.
  */
 export function suggestRoute(net: Network, table: NRouteTable, dst: number, sender: NEni | null): RouteFix {
   const vpc = net.vpcs.get(table.vpcId);
@@ -60,8 +62,13 @@ export function suggestRoute(net: Network, table: NRouteTable, dst: number, send
     const back = vpc.cidrs[0];
     const peerRoutesBack = !!back && routesBackOver(net, peer.vpc.id, p.id, back.base);
     const reminder = peerRoutesBack ? '' : `; ${peer.vpc.id} needs a route back to ${formatCidr(back)} too`;
-    if (p.status === 'active') return routeTo(table, peer.cidr, p.id, target, reminder);
-    return { fix: `Accept ${p.id} (it is ${p.status}), then add a route ${peer.cidr} → ${p.id} to ${table.id}${reminder}.`, action: { kind: 'accept-peering', peeringId: p.id } };
+    const route = routeTo(table, peer.cidr, p.id, target, reminder);
+    if (p.status === 'active') return route;
+    // "then add a route ..." or, when the table already sends this block elsewhere, "then replace the route ...".
+    const then = route.fix[0].toLowerCase() + route.fix.slice(1);
+    if (p.status === 'pending-acceptance') return { fix: `Accept ${p.id} (it is ${p.status}), then ${then}`, action: { kind: 'accept-peering', peeringId: p.id } };
+    // initiating-request or provisioning: nothing to accept yet; AWS makes it active by itself.
+    return { fix: `Wait until ${p.id} is active (it is ${p.status}), then ${then}` };
   }
   if (isPublicIpv4(dst)) {
     const nat = netIndex(net).natsByVpc.get(vpc)?.find((n) => n.subnet?.routeTable !== table);

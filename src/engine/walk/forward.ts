@@ -144,7 +144,7 @@ function crossPeering(ctx: WalkContext, leg: Leg, d: Extract<RouteDecision, { ki
   if (!vpcContains(peer, h.dstIp)) {
     if (ctx.recording) ctx.hop({ component: pcx.id, kind: 'vpc-peering-connection', action: 'drop', detail: `destination ${ipText(h.dstIp)} is not in the peer ${peer.id} (${peer.cidrs.map(formatCidr).join(', ')})` });
     const holder = [...ctx.net.vpcs.values()].find((v) => v !== vpc && v !== peer && vpcContains(v, h.dstIp));
-    ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'destination', peer.id, holder ? [vpc.id, holder.id] : undefined));
+    ctx.block('DROPPED_BY_GATEWAY', () => pcxCidr(pcx.id, h, 'destination', peer.id, holder ? suggestRoute(ctx.net, d.table, h.dstIp, leg.sender) : undefined));
     return;
   }
   const region = sameRegionPeering(pcx) ? '' : ` (inter-region: ${pcx.requesterRegion} ↔ ${pcx.accepterRegion})`;
