@@ -5,8 +5,10 @@ export const canvasStyle: cytoscape.StylesheetJson = [
   { selector: 'node', style: { label: 'data(label)', 'text-wrap': 'wrap', 'font-size': 11, 'min-zoomed-font-size': 7, 'font-family': 'system-ui, sans-serif', color: '#16191f', 'text-valign': 'center', 'text-halign': 'center' } },
   { selector: 'node.vpc', style: { shape: 'round-rectangle', 'background-color': '#f6f0ff', 'background-opacity': 0.6, 'border-color': '#8c4fff', 'border-width': 2, 'text-valign': 'bottom', 'text-halign': 'center', 'text-margin-y': 4, 'font-weight': 600, 'font-size': 12, padding: '22px', 'min-width': '240px', 'min-height': '90px' } },
   { selector: 'node.subnet', style: { shape: 'round-rectangle', 'background-color': '#ffffff', 'border-width': 2, 'text-valign': 'top', 'text-halign': 'center', 'text-margin-y': 30, padding: '36px', 'padding-top': '40px', 'min-width': '150px', 'min-height': '50px' } },
-  { selector: 'node.subnet:childless', style: { width: 170, height: 60, 'text-valign': 'center', 'text-margin-y': 0 } },
-  { selector: 'node.vpc:childless', style: { width: 240, height: 80, 'text-valign': 'center', 'text-margin-y': 0 } },
+  // Padding adds to a childless node's size too: without resetting it, an empty subnet is drawn
+  // ~100 px wider than the layout leaves it, over its neighbour.
+  { selector: 'node.subnet:childless', style: { width: 170, height: 60, padding: '0px', 'padding-top': '0px', 'text-valign': 'center', 'text-margin-y': 0 } },
+  { selector: 'node.vpc:childless', style: { width: 240, height: 80, padding: '0px', 'text-valign': 'center', 'text-margin-y': 0 } },
   { selector: 'node.public', style: { 'border-color': '#7aa116', 'background-color': '#f2f8e6' } },
   { selector: 'node.private', style: { 'border-color': '#147eba', 'background-color': '#eaf4fb' } },
   { selector: 'node.instance', style: { shape: 'round-rectangle', width: 130, height: 58, 'background-color': '#fff4e8', 'border-color': '#ed7100', 'border-width': 2 } },
