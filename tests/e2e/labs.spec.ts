@@ -1,16 +1,15 @@
 import { readFileSync } from 'node:fs';
 import { expect, test, type Page } from '@playwright/test';
-import { createSubnet, emptyWorkspace, run, selectResource } from './helpers.ts';
+import { consoleOut, createSubnet, emptyWorkspace, run, selectResource } from './helpers.ts';
 
 const labsTab = (page: Page) => page.getByRole('tab', { name: 'Labs' }).click();
 const checks = (page: Page) => page.getByTestId('lab-check');
 
-async function expectStepDone(page: Page, step: RegExp) {
+/** Step n is ticked in the list of steps, and the card shows the first unfinished step (it moves on by itself). */
+async function expectStepDone(page: Page, n: number, total = 8) {
   await labsTab(page);
-  await expect(page.getByRole('heading', { name: step })).toBeVisible();
-  for (const c of await checks(page).all()) await expect(c).toHaveAttribute('data-passed', 'true');
-  const next = page.getByRole('button', { name: 'Next step →' });
-  if (await next.isVisible()) await next.click();
+  await expect(page.getByRole('navigation', { name: 'Lab steps' }).getByRole('button').nth(n - 1)).toContainText('(complete)');
+  if (n < total) await expect(page.getByRole('heading', { name: new RegExp(`Step ${n} of ${total}`) })).toHaveCount(0);
 }
 
 /** Replaces the Monaco editor's text by pasting (typing would trigger auto-closing brackets). */
@@ -54,14 +53,16 @@ test('(a) a learner completes "VPC peering and flow logs" with the app\'s own co
   await fl.getByLabel('Log group name').fill('vpc-1-flow-logs');
   await fl.getByRole('button', { name: 'Create', exact: true }).click();
   await expect(fl).toBeHidden();
-  await expectStepDone(page, /Step 1 of 8/);
-  await expectStepDone(page, /Step 2 of 8/);
+  // Both steps complete at once: the card moves past them, to step 3.
+  await expectStepDone(page, 1);
+  await expectStepDone(page, 2);
+  await expect(page.getByRole('heading', { name: /Step 3 of 8/ })).toBeVisible();
 
   // Step 3: ping from web-1 in the console; routing drops it, the egress ACCEPT is logged.
   await selectResource(page, /^instance web-1$/);
   await run(page, 'ping 10.2.1.20');
   await expect(page.getByTestId('verdict')).toHaveText('Not reachable');
-  await expectStepDone(page, /Step 3 of 8/);
+  await expectStepDone(page, 3);
 
   // Steps 4-5: request the peering from vpc-1 to vpc-2, then accept it.
   await selectResource(page, /^vpc vpc-1 /);
@@ -69,26 +70,27 @@ test('(a) a learner completes "VPC peering and flow logs" with the app\'s own co
   const pd = page.getByRole('dialog', { name: 'Create peering connection' });
   await pd.getByRole('button', { name: 'Request' }).click();
   await expect(pd).toBeHidden();
-  await expectStepDone(page, /Step 4 of 8/);
+  await expectStepDone(page, 4);
   await selectResource(page, /^peering /);
   await page.getByRole('button', { name: 'Accept peering' }).click();
-  await expectStepDone(page, /Step 5 of 8/);
+  await expectStepDone(page, 5);
 
   // Step 6: a route on each side.
   await addPeeringRoute(page, /^subnet vpc-1-public/, '10.2.0.0/16');
   await addPeeringRoute(page, /^subnet vpc-2-public/, '10.1.0.0/16');
-  await expectStepDone(page, /Step 6 of 8/);
+  await expectStepDone(page, 6);
 
   // Step 7: ping again; the reply is logged on web-1's interface.
   await selectResource(page, /^instance web-1$/);
   await run(page, 'ping 10.2.1.20');
   await expect(page.getByTestId('verdict')).toHaveText('Reachable');
-  await expectStepDone(page, /Step 7 of 8/);
+  await expectStepDone(page, 7);
 
-  // Step 8: the console has no scp: the lab's own "send this step's traffic" copies the file.
+  // Step 8: scp in web-1's console copies a few KB over TCP 22, enough for the byte target.
+  await run(page, 'scp report.csv 10.2.1.20:');
+  await expect(consoleOut(page)).toContainText(/report\.csv\s+100%\s+2400/);
   await labsTab(page);
   await expect(page.getByRole('heading', { name: /Step 8 of 8/ })).toBeVisible();
-  await page.getByRole('button', { name: "Send this step's traffic" }).click();
   await expect(page.getByTestId('lab-progress')).toHaveText('8 of 8 steps complete — lab complete!');
 
   // Progress survives a reload.
@@ -103,7 +105,7 @@ test('(a) a learner completes "VPC peering and flow logs" with the app\'s own co
   const html = readFileSync((await dl.path())!, 'utf8');
   expect(html).toContain('Ada &lt;b&gt;Lovelace&lt;/b&gt;');
   expect(html).toContain('<svg');
-  expect(html).toMatch(/Checks passed<b>10 \/ 10<\/b>/);
+  expect(html).toMatch(/Checks passed<b>11 \/ 11<\/b>/);
 });
 
 test('(b) an instructor authors a two-step lab, exports it, and it works in a fresh browser', async ({ page, browser }) => {
@@ -148,13 +150,15 @@ test('(b) an instructor authors a two-step lab, exports it, and it works in a fr
   await p2.getByRole('button', { name: /Show a hint \(1 of 2\)/ }).click();
   await expect(p2.getByRole('list', { name: 'Hints' })).toContainText('Use + VPC.');
   await p2.getByRole('button', { name: 'Show solution' }).click();
+  // The step is complete: the card moves on to step 2 by itself.
+  await expect(p2.getByRole('heading', { name: /Step 2 of 2/ })).toBeVisible();
+  await p2.getByRole('button', { name: '← Previous step' }).click();
   await expect(checks(p2)).toHaveAttribute('data-passed', 'true');
   // The solution is one undoable change.
   await p2.getByRole('button', { name: 'Undo' }).click();
   await expect(checks(p2)).toHaveAttribute('data-passed', 'false');
   await p2.getByRole('button', { name: 'Redo' }).click();
-  await expect(checks(p2)).toHaveAttribute('data-passed', 'true');
-  await p2.getByRole('button', { name: 'Next step →' }).click();
+  await expect(p2.getByRole('heading', { name: /Step 2 of 2/ })).toBeVisible();
   await selectResource(p2, /lab-vpc/);
   await p2.getByRole('button', { name: 'Create Subnet' }).click();
   await p2.getByRole('dialog', { name: 'Create subnet' }).getByRole('button', { name: 'Create', exact: true }).click();
@@ -252,4 +256,94 @@ test('(d) hostile lab links give clear errors and change nothing', async ({ page
   await page.getByLabel('Link to a lab file, or a share link').fill('https://labs.example/unknown.json');
   await page.getByRole('button', { name: 'Open', exact: true }).click();
   await expect(page.getByRole('region', { name: 'Labs' }).getByRole('alert')).toContainText('steps[0].checks[0]');
+});
+
+async function startLab(page: Page, title: string) {
+  await labsTab(page);
+  const all = page.getByRole('button', { name: 'All labs' });
+  if (await all.isEnabled()) await all.click();
+  await page.getByRole('button', { name: `Start lab ${title}` }).click();
+  const d = page.getByRole('dialog', { name: /Start the lab/ });
+  await expect(d).toContainText('Undo brings your current network back');
+  await expect(d).not.toContainText('cannot be undone');
+  await d.getByRole('button', { name: 'Replace my network and start' }).click();
+}
+
+test('(e) undo after starting a lab brings back the previous lab with its network and records; redo the new one', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await startLab(page, 'VPC peering and flow logs');
+  // Steps 1-2 by their solutions, then step 3's ping: vpc-1-flow-logs gets a record.
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await expect(page.getByRole('heading', { name: /Step 2 of 8/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await expect(page.getByRole('heading', { name: /Step 3 of 8/ })).toBeVisible();
+  await page.getByRole('button', { name: "Send this step's traffic" }).click();
+  await expect(page.getByTestId('lab-progress')).toHaveText('3 of 8 steps complete');
+
+  await startLab(page, 'Security groups vs network ACLs');
+  await expect(page.getByRole('heading', { name: /Step 1 of 7/ })).toBeVisible();
+  await expect(page.getByLabel('Sample network')).toHaveAttribute('title', 'Lab: Security groups vs network ACLs');
+
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByRole('heading', { name: 'VPC peering and flow logs' })).toBeVisible();
+  await expect(page.getByTestId('lab-progress')).toHaveText('3 of 8 steps complete');
+  await expect(page.getByLabel('Sample network')).toHaveAttribute('title', 'Lab: VPC peering and flow logs');
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  await expect(page.getByRole('navigation', { name: 'Log groups' })).toHaveText(/vpc-1-flow-logs/);
+
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await labsTab(page);
+  await expect(page.getByRole('heading', { name: 'Security groups vs network ACLs' })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /Step 1 of 7/ })).toBeVisible();
+  // Its traffic now lands in its own network's flow log: step 1 completes and the card moves on.
+  await page.getByRole('button', { name: "Send this step's traffic" }).click();
+  await expect(page.getByTestId('lab-progress')).toHaveText('1 of 7 steps complete');
+  await expect(page.getByRole('heading', { name: /Step 2 of 7/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  await expect(page.getByRole('navigation', { name: 'Log groups' })).toHaveText(/shop-vpc-flow-logs/);
+  await expect(page.getByRole('navigation', { name: 'Log groups' })).not.toContainText('vpc-1-flow-logs');
+});
+
+test('(f) a new lab starts with no highlighted trace; the picker names the lab after a reload', async ({ page }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await startLab(page, 'Private subnet through a NAT gateway');
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  await expect(page.getByRole('heading', { name: /Step 2 of 6/ })).toBeVisible();
+  // The step's own command, in app-1's console: no route out, curl times out on port 443.
+  await selectResource(page, /^instance app-1$/);
+  await run(page, 'curl -I https://198.51.100.80/');
+  await expect(consoleOut(page)).toContainText('curl: (28) Failed to connect to 198.51.100.80 port 443');
+  await expect(page.getByTestId('verdict')).toHaveText('Not reachable');
+  await expect(page.locator('.cy')).toHaveAttribute('data-trace', 'shown');
+  await expectStepDone(page, 2, 6);
+
+  await startLab(page, 'Security groups vs network ACLs');
+  await expect(page.getByRole('heading', { name: /Step 1 of 7/ })).toBeVisible();
+  await expect(page.locator('.cy')).toHaveAttribute('data-trace', 'none');
+  await expect(page.getByTestId('verdict')).toHaveCount(0);
+
+  await page.reload();
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await expect(page.getByLabel('Sample network')).toHaveAttribute('title', 'Lab: Security groups vs network ACLs');
+  await expect(page.getByLabel('Sample network').locator('option:checked')).toHaveText('Lab: Security groups vs network ACLs');
+});
+
+test('(g) sg-vs-nacl step 2 sends its ping from the internet with a button', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await startLab(page, 'Security groups vs network ACLs');
+  await page.getByRole('button', { name: "Send this step's traffic" }).click();
+  await expect(page.getByRole('heading', { name: /Step 2 of 7/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Show solution' }).click();
+  // The fix completes the step and the card moves on; back to step 2 to send its ping again.
+  await expectStepDone(page, 2, 7);
+  await page.getByRole('button', { name: '← Previous step' }).click();
+  await expect(page.getByRole('heading', { name: /Step 2 of 7/ })).toBeVisible();
+  await page.getByRole('button', { name: "Send this step's traffic" }).click();
+  await expect(page.getByTestId('notice')).toContainText(/Sent 1 flow\(s\): 1 reached the destination and back/);
+  await expect(page.getByRole('heading', { name: /Step 2 of 7/ })).toBeVisible();
 });
