@@ -221,7 +221,7 @@ class LabsState {
       const windowEnd = Math.floor(r.fields.start / fl.interval) * fl.interval + fl.interval;
       added.push({ record: r, visibleAt: windowEnd + DELIVERY_DELAY[fl.destinationType] });
     }
-    traces.logged = [...traces.logged, ...added];
+    traces.append(added);
     traces.clock = end + 5;
     const failed = sent.find((x) => !x.ok);
     const ok = sent.filter((x) => x.ok && x.result.reachable).length;

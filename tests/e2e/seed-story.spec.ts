@@ -59,9 +59,12 @@ test('the seed story: two VPCs, a flow log, a failed ping explained, peering + r
   await page.waitForTimeout(2500);
   await page.screenshot({ path: '/tmp/vpc-lab-story-reachable.png' });
 
-  // The ICMP records in the CloudWatch Logs view.
+  // The ICMP records in the CloudWatch Logs view. The three pings fell in one aggregation window,
+  // so each interface wrote one record per direction with all their packets, as AWS does: the
+  // source's egress record holds 3 x 2 echo requests (the first two pings' were accepted on the
+  // way out too, then dropped by routing).
   await page.getByRole('tab', { name: 'Flow logs' }).click();
-  await expect(page.getByTestId('cw-raw')).toContainText(' 10.1.0.4 10.2.0.4 0 0 1 2 168 ');
+  await expect(page.getByTestId('cw-raw')).toContainText(' 10.1.0.4 10.2.0.4 0 0 1 6 504 ');
   await expect(page.getByTestId('cw-raw')).toContainText('ACCEPT OK');
   await page.screenshot({ path: '/tmp/vpc-lab-story-flowlogs.png' });
   expect(errors).toEqual([]);
