@@ -121,6 +121,8 @@ test('+ NAT takes a Name tag and proposes the selected route table', async ({ pa
 
 test('+ Flow log names its resources and stamps CreationTime from the simulated clock', async ({ page }) => {
   await page.goto('./');
+  // The seed network loads after the first paint: wait for its instance before sending traffic.
+  await expect(page.getByLabel('Instance to run commands from')).toContainText('web-a');
   await run(page, 'ping -c 1 internet'); // moves the simulated clock 6 s past 2026-01-01T00:00:00Z
   await expect(page.getByTestId('verdict')).toHaveText('Reachable');
   await selectResource(page, /^vpc vpc-b/);
