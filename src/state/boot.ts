@@ -1,5 +1,7 @@
 /** Start-up: restore the autosave, else load the seed sample; then open a share or lab link. Never throws: problems become notices. */
 import { restoreDoc } from './persist.ts';
+import { restoreTraffic } from './persist-traffic.ts';
+import { traces } from './trace.svelte.ts';
 import { fetchSample, listSamples } from './io.ts';
 import { workspace } from './workspace.svelte.ts';
 
@@ -19,7 +21,13 @@ async function restoreOrSeed(): Promise<void> {
   const saved = restoreDoc();
   if (saved.doc) {
     workspace.load(saved.doc, 'Restored your autosaved workspace', saved.source);
-    workspace.notice = { kind: 'info', text: 'Restored your autosaved workspace.' };
+    // The flow-log records written before the reload, and the simulated clock they were written at.
+    const traffic = restoreTraffic();
+    if (traffic) {
+      traces.logged = traffic.logged;
+      traces.clock = Math.max(traces.clock, traffic.clock);
+    }
+    workspace.notice = { kind: 'info', text: `Restored your autosaved workspace${traffic?.logged.length ? ` and its ${traffic.logged.length} flow-log record(s)` : ''}.` };
     return;
   }
   const before = workspace.version;

@@ -5,6 +5,7 @@
  */
 import { loadSnapshotText, type Snapshot } from '../engine/index.ts';
 import type { DocSource } from './doc-source.ts';
+import { TRAFFIC_KEY } from './persist-traffic.ts';
 
 export const STORAGE_KEY = 'vpc-lab:workspace:v1';
 /** Kept apart from the document so that a save of either format stays readable by the other. */
@@ -12,7 +13,14 @@ export const SOURCE_KEY = 'vpc-lab:workspace-source:v1';
 
 export function saveDoc(doc: Snapshot, source?: DocSource): string | null {
   try {
-    localStorage.setItem(STORAGE_KEY, JSON.stringify(doc));
+    const text = JSON.stringify(doc);
+    try {
+      localStorage.setItem(STORAGE_KEY, text);
+    } catch {
+      // The network matters more than its saved flow-log records: make room, then try once more.
+      localStorage.removeItem(TRAFFIC_KEY);
+      localStorage.setItem(STORAGE_KEY, text);
+    }
     if (source && source.kind !== 'none') localStorage.setItem(SOURCE_KEY, JSON.stringify(source));
     else localStorage.removeItem(SOURCE_KEY);
     return null;

@@ -9,6 +9,7 @@ import {
 } from '../engine/index.ts';
 import { iamRoles } from '../engine/edit/index.ts';
 import { workspace } from './workspace.svelte.ts';
+import { saveTraffic, type SavedTraffic } from './persist-traffic.ts';
 
 /** AWS's typical delivery delays (seconds): CloudWatch Logs ~5 min, S3 ~10 min. */
 export const DELIVERY_DELAY = { 'cloud-watch-logs': 300, s3: 600, 'kinesis-data-firehose': 300 } as const;
@@ -123,3 +124,21 @@ class TraceState {
 }
 
 export const traces = new TraceState();
+
+// The log and the clock survive a reload (persist-traffic.ts): saved half a second after they
+// change, and at once when the page is left.
+if (typeof localStorage !== 'undefined' && typeof addEventListener === 'function') {
+  let pending: SavedTraffic | null = null;
+  const flush = () => {
+    if (pending) saveTraffic(pending);
+    pending = null;
+  };
+  $effect.root(() => {
+    $effect(() => {
+      pending = { clock: traces.clock, logged: traces.logged };
+      const timer = setTimeout(flush, 500);
+      return () => clearTimeout(timer);
+    });
+  });
+  addEventListener('pagehide', flush);
+}

@@ -66,4 +66,11 @@ test('flow logs: pings seconds apart are one record per flow and window; each co
   await page.getByRole('tab', { name: 'Flow logs' }).click();
   await expect(raw).toContainText('10.1.0.10 10.2.0.10 44321 22 6');
   await expect(raw).toContainText('10.1.0.10 10.2.0.10 44322 22 6');
+
+  // A reload keeps the records and the simulated clock with the autosaved network.
+  await page.reload();
+  await expect(page.getByTestId('notice')).toContainText(/flow-log record\(s\)/);
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  await expect(page.getByTestId('cw-raw')).toContainText('10.1.0.10 10.2.0.10 0 0 1 3 252');
+  await expect(page.getByTestId('cw-raw')).toContainText('10.1.0.10 10.2.0.10 44322 22 6');
 });
