@@ -99,7 +99,7 @@ export function buildModel(doc: Snapshot, net: Network): CanvasModel {
   for (const n of list(doc, 'NatGateways')) {
     if (!n.NatGatewayId || !n.SubnetId || !subnetIds.has(n.SubnetId) || n.State === 'deleted') continue;
     const a = n.NatGatewayAddresses?.[0];
-    nodes.push({ id: n.NatGatewayId, kind: 'nat', label: `NAT\n${a?.PrivateIp ?? ''}${a?.PublicIp ? `\n${a.PublicIp}` : ''}`, parent: n.SubnetId });
+    nodes.push({ id: n.NatGatewayId, kind: 'nat', label: `NAT${nameTag(n as never) ? ` ${nameTag(n as never)}` : ''}\n${a?.PrivateIp ?? ''}${a?.PublicIp ? `\n${a.PublicIp}` : ''}`, parent: n.SubnetId });
     child(n.SubnetId, n.NatGatewayId);
   }
   // Interfaces that belong to no instance and no NAT gateway (load balancers, Lambda, endpoints in
