@@ -3,6 +3,8 @@ import { run, selectResource } from './helpers.ts';
 
 test('a network ACL entry added in the rule dialog blocks ping to the internet; undo restores it', async ({ page }) => {
   await page.goto('./');
+  // The seed network arrives after first paint: the console needs its instances.
+  await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible();
   await run(page, 'ping -c 1 internet');
   await expect(page.getByTestId('verdict')).toHaveText('Reachable');
 
