@@ -5,8 +5,10 @@ test('deleting a VPC follows AWS dependency rules and offers to delete the depen
   await page.goto('./');
   await selectResource(page, /vpc-b/);
   await page.getByRole('button', { name: /^Delete vpc-/ }).click();
-  const d = page.getByRole('dialog', { name: /^Delete vpc-/ });
+  // Named as the console names it: the Name tag, then the id; the dependents by name too.
+  const d = page.getByRole('dialog', { name: /^Delete vpc-b \(vpc-\w+\)$/ });
   await expect(d).toContainText('DependencyViolation');
+  await expect(d.locator('.deps')).toContainText('web-b · i-');
   await d.getByRole('button', { name: 'Delete', exact: true }).click();
   await expect(d.getByRole('alert')).toContainText("has dependencies and cannot be deleted");
   await d.getByLabel(/Delete these first/).check();
