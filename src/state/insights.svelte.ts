@@ -6,10 +6,7 @@
  */
 import type { FlowLogRecord } from '../engine/flowlog/index.ts';
 import type { FlowLogLineError, InsightsRecord, QueryError, QuerySuccess } from '../engine/insights/index.ts';
-import { flowLogDeliveryStatus, type IamRole } from '../engine/flowlog/index.ts';
-import { iamRoles } from '../engine/edit/index.ts';
-import { DELIVERY_DELAY, traces, type LoggedRecord } from './trace.svelte.ts';
-import { workspace } from './workspace.svelte.ts';
+import { traces } from './trace.svelte.ts';
 
 /** A flow-log file the learner imported: its own log group. */
 export interface ImportedFile {
@@ -56,14 +53,6 @@ export const RELATIVE_PRESETS: { label: string; seconds: number }[] = [
   { label: '1h', seconds: 3600 }, { label: '3h', seconds: 10800 }, { label: '12h', seconds: 43200 },
   { label: '1d', seconds: 86400 }, { label: '1w', seconds: 604800 },
 ];
-
-/** When a record becomes visible, as `traces.run` computes it; null when its flow log cannot deliver. */
-export function visibleAtOf(r: FlowLogRecord): number | null {
-  const fl = workspace.net.flowLogs.find((f) => f.id === r.flowLogId);
-  if (!fl || !flowLogDeliveryStatus(fl, iamRoles(workspace.doc) as IamRole[]).ok) return null;
-  const windowEnd = Math.floor(r.fields.start / fl.interval) * fl.interval + fl.interval;
-  return windowEnd + DELIVERY_DELAY[fl.destinationType];
-}
 
 class InsightsState {
   files = $state.raw<ImportedFile[]>([]);
@@ -124,14 +113,9 @@ class InsightsState {
 
   /** Appends generated records to the learner's logged records and moves the clock to `until`. */
   appendRecords(records: readonly FlowLogRecord[], until: number): number {
-    const added: LoggedRecord[] = [];
-    for (const r of records) {
-      const at = visibleAtOf(r);
-      if (at !== null) added.push({ record: r, visibleAt: at });
-    }
-    traces.append(added);
+    const written = traces.log(records);
     if (until > traces.clock) traces.clock = until;
-    return added.length;
+    return written;
   }
 }
 

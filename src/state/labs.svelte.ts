@@ -5,8 +5,7 @@
  * #share=) open here. Nothing replaces the learner's work without asking.
  */
 import { untrack } from 'svelte';
-import { applyChanges, evaluateLab, flowLogDeliveryStatus, sendTraffic, type IamRole, type Lab, type LabIndex, type LabProgress, type Snapshot } from '../engine/index.ts';
-import { iamRoles } from '../engine/edit/index.ts';
+import { applyChanges, evaluateLab, sendTraffic, type Lab, type LabIndex, type LabProgress, type Snapshot } from '../engine/index.ts';
 import { askConfirm } from '../ui/labs/confirm.ts';
 import { describeDoc, hasWork } from '../ui/labs/describe.ts';
 import { fetchIndex, fetchLab, labsBase, readLab, type Fetched } from '../ui/labs/lab-fetch.ts';
@@ -16,7 +15,7 @@ import type { DocSource } from './doc-source.ts';
 import { buildReportHtml, reportFileName } from './lab-report.ts';
 import { selection } from './selection.svelte.ts';
 import type { SharedLab } from './share-link.ts';
-import { DELIVERY_DELAY, traces, type LoggedRecord } from './trace.svelte.ts';
+import { traces, type LoggedRecord } from './trace.svelte.ts';
 import { workspace } from './workspace.svelte.ts';
 
 export type LabSource = SharedLab['source'];
@@ -210,24 +209,15 @@ class LabsState {
 
   #send(traffic: NonNullable<Lab['background']>): void {
     const { records, sent } = sendTraffic(workspace.doc, traffic, { clock: traces.clock });
-    const net = workspace.net;
-    const roles = iamRoles(workspace.doc) as IamRole[];
-    const added: LoggedRecord[] = [];
     let end = traces.clock + traffic.length;
-    for (const r of records) {
-      end = Math.max(end, r.fields.end);
-      const fl = net.flowLogs.find((f) => f.id === r.flowLogId);
-      if (!fl || !flowLogDeliveryStatus(fl, roles).ok) continue;
-      const windowEnd = Math.floor(r.fields.start / fl.interval) * fl.interval + fl.interval;
-      added.push({ record: r, visibleAt: windowEnd + DELIVERY_DELAY[fl.destinationType] });
-    }
-    traces.append(added);
+    for (const r of records) end = Math.max(end, r.fields.end);
+    const written = traces.log(records);
     traces.clock = end + 5;
     const failed = sent.find((x) => !x.ok);
     const ok = sent.filter((x) => x.ok && x.result.reachable).length;
     workspace.notice = failed && !failed.ok
       ? { kind: 'error', text: `Traffic could not be sent: ${failed.error}` }
-      : { kind: 'info', text: `Sent ${sent.length} flow(s): ${ok} reached the destination and back; ${added.length} flow-log record(s) written.` };
+      : { kind: 'info', text: `Sent ${sent.length} flow(s): ${ok} reached the destination and back; ${written} flow-log record(s) written.` };
   }
 
   #evaluate(lab: Lab, doc: Snapshot, records: Parameters<typeof evaluateLab>[2]): void {

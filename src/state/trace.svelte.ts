@@ -4,7 +4,7 @@
  * aggregation window has closed and (unless "instant delivery") AWS's delivery delay has passed.
  */
 import {
-  DEFAULT_SOURCE_PORT, DEFAULT_START, combineFlowLogRecords, flowLogDeliveryStatus, flowRecordKey, traceProbe,
+  DEFAULT_SOURCE_PORT, DEFAULT_START, combineFlowLogRecords, flowLogDeliveryStatus, flowRecordKey, traceProbe, windowSeconds,
   type FlowLogRecord, type IamRole, type Probe, type TraceDetails, type TraceOutcome,
 } from '../engine/index.ts';
 import { iamRoles } from '../engine/edit/index.ts';
@@ -48,18 +48,31 @@ class TraceState {
     const out = traceProbe(net, { ...probe, start, flowLogs: 'snapshot', ...(sourcePort !== undefined ? { sourcePort } : {}) }, workspace.diagnostics);
     if (!out.ok) return out;
     this.last = { command, probe: { ...probe, start }, details: out.details, run: ++this.#runs };
-    const roles = iamRoles(workspace.doc) as IamRole[];
-    const added: LoggedRecord[] = [];
-    for (const r of out.details.result.flowLogs) {
-      const fl = net.flowLogs.find((f) => f.id === r.flowLogId);
-      if (!fl || !flowLogDeliveryStatus(fl, roles).ok) continue; // an undeliverable flow log writes nothing
-      const windowEnd = Math.floor(r.fields.start / fl.interval) * fl.interval + fl.interval;
-      added.push({ record: r, visibleAt: windowEnd + DELIVERY_DELAY[fl.destinationType] });
-    }
-    this.append(added);
+    this.log(out.details.result.flowLogs);
     const count = probe.count ?? 4;
     this.clock = start + count + 5;
     return out;
+  }
+
+  /**
+   * Logs records the engine wrote: those of a flow log that can deliver (an undeliverable one
+   * writes nothing), each visible once its aggregation window has closed and AWS's delivery
+   * delay has passed. Returns how many were logged.
+   */
+  log(records: readonly FlowLogRecord[]): number {
+    const net = workspace.net;
+    const roles = iamRoles(workspace.doc) as IamRole[];
+    const added: LoggedRecord[] = [];
+    for (const r of records) {
+      const fl = net.flowLogs.find((f) => f.id === r.flowLogId);
+      if (!fl || !flowLogDeliveryStatus(fl, roles).ok) continue;
+      const eni = net.enis.get(r.interfaceId);
+      const interval = eni ? windowSeconds(fl, eni) : fl.interval;
+      const windowEnd = Math.floor(r.fields.start / interval) * interval + interval;
+      added.push({ record: r, visibleAt: windowEnd + DELIVERY_DELAY[fl.destinationType] });
+    }
+    this.append(added);
+    return added.length;
   }
 
   /**

@@ -74,3 +74,24 @@ test('flow logs: pings seconds apart are one record per flow and window; each co
   await expect(page.getByTestId('cw-raw')).toContainText('10.1.0.10 10.2.0.10 0 0 1 3 252');
   await expect(page.getByTestId('cw-raw')).toContainText('10.1.0.10 10.2.0.10 44322 22 6');
 });
+
+test('flow logs: a Nitro instance aggregates over 60 s even under a 10-minute flow log, so its records arrive 5 minutes after that window', async ({ page }) => {
+  await page.goto('./');
+  await selectResource(page, /vpc-a/);
+  await page.getByRole('button', { name: 'Create Flow log' }).click();
+  const d = page.getByRole('dialog', { name: 'Create flow log' });
+  await d.getByLabel('Maximum aggregation interval').selectOption('600');
+  await d.getByRole('button', { name: /Create role flowlogsRole/ }).click();
+  await d.getByRole('button', { name: 'Create', exact: true }).click();
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  await page.getByLabel('Instant delivery').uncheck();
+  await run(page, 'ping -c 1 10.2.0.10');
+  await page.getByRole('tab', { name: 'Flow logs' }).click(); // the ping opened Explain
+  const clock = page.getByRole('group', { name: 'Simulated clock' });
+  await expect(clock).toContainText('record(s) not delivered yet');
+  // web-a is a t3 (Nitro): its window closes 60 s after the ping, CloudWatch Logs delivers ~300 s later.
+  await clock.getByRole('button', { name: '+5 min' }).click();
+  await expect(clock).toContainText('record(s) not delivered yet');
+  await clock.getByRole('button', { name: '+1 min' }).click();
+  await expect(clock).not.toContainText('not delivered yet');
+});
