@@ -25,7 +25,7 @@ const arbRoutes = fc.array(
     const key = formatCidr(destination);
     if (seen.has(key)) return []; // AWS allows one route per destination
     seen.add(key);
-    return [{ destination, target: r.local ? { kind: 'local' } : { kind: 'internet-gateway', id: `igw-${i}` }, blackhole: false, route: {}, implicit: false, path: `$.r[${i}]` }];
+    return [{ destination, target: r.local ? { kind: 'local' } : { kind: 'internet-gateway', id: `igw-${i}` }, blackhole: false, route: {}, implicit: false, prefixListId: null, path: `$.r[${i}]` }];
   });
 });
 

@@ -323,6 +323,32 @@ cases['peering-route-to-wrong-peering-pending'] = () => {
   return { b, probe: { about: "As peering-route-to-wrong-peering, with B and C's peering still pending: accept it, then replace the route.", ...probe } };
 };
 
+cases['gateway-endpoint-prefix-list'] = () => {
+  const b = new SnapshotBuilder();
+  const v = b.vpc('10.0.0.0/16', 'app');
+  const s = b.subnet(v.vpcId, '10.0.1.0/24', 'public');
+  const igw = b.internetGateway(v.vpcId);
+  b.route(v.rtb, '0.0.0.0/0', { GatewayId: igw });
+  // The route an S3 gateway endpoint adds: the AWS-managed prefix list of S3's ranges → vpce-.
+  b.doc.RouteTables[0].Routes.push({ DestinationPrefixListId: 'pl-63a5400a', GatewayId: 'vpce-0a1b2c3d4e5f60718', Origin: 'CreateRoute', State: 'active' });
+  b.doc.PrefixLists = [{ PrefixListId: 'pl-63a5400a', PrefixListName: 'com.amazonaws.us-east-1.s3', Cidrs: ['52.216.0.0/15', '54.231.0.0/16', '3.5.0.0/19'] }];
+  const x = b.instance(s, '10.0.1.10', 'uploader', { publicIp: '198.51.100.10' });
+  b.flowLog(v.vpcId);
+  return { b, probe: { about: 'A route to a gateway endpoint\'s prefix list takes S3 traffic from the 0.0.0.0/0 route to the internet gateway: longest prefix match counts each CIDR of the list.', from: x.instanceId, to: '52.217.10.4', protocol: 6, port: 443 } };
+};
+cases['overlapping-vpcs-same-address'] = () => {
+  const b = new SnapshotBuilder();
+  const dev = b.vpc('10.0.0.0/16', 'dev');
+  const prod = b.vpc('10.0.0.0/16', 'prod');
+  const sd = b.subnet(dev.vpcId, '10.0.1.0/24', 'dev-app');
+  const sp = b.subnet(prod.vpcId, '10.0.1.0/24', 'prod-app');
+  const x = b.instance(sd, '10.0.1.10', 'dev-api');
+  b.instance(sd, '10.0.1.20', 'dev-db');
+  const target = b.instance(sp, '10.0.1.20', 'prod-db');
+  b.flowLog(dev.vpcId);
+  return { b, probe: { about: 'Two VPCs with the same CIDR: prod-db\'s address is also dev-db\'s in dev, so a ping to prod-db from dev reaches dev-db, never prod-db.', from: x.instanceId, to: target.instanceId, protocol: 1 } };
+};
+
 const root = join(import.meta.dirname, 'cases');
 for (const [name, make] of Object.entries(cases)) {
   const { b, probe } = make();

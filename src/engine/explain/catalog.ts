@@ -5,11 +5,12 @@
  */
 import { type Cidr, cidrOf, contains, formatCidr } from '../ip/index.ts';
 import type { AclLine, PacketHeader } from '../filter/index.ts';
-import type { NAcl, NEni, NRoute, NRouteTable, NSubnet, NVpc } from '../model/network.ts';
+import type { NAcl, NEni, Network, NRoute, NRouteTable, NSubnet, NVpc } from '../model/network.ts';
 import type { Explanation, ExplanationCode, FixAction } from '../walk/types.ts';
 import { aclEntryFor, describeAclEntry, describePermission, permissionFor } from './fixes.ts';
 import { flowLabel, named, trafficLabel, ipText } from './labels.ts';
-import type { RouteFix } from './route-fix.ts';
+import { type RouteFix, suggestRoute } from './route-fix.ts';
+import { longestPrefixMatch, routeDestinationName, routeDestinationText } from '../route/index.ts';
 
 type Built = Omit<Explanation, 'path'>;
 
@@ -27,12 +28,12 @@ export function noRoute(table: NRouteTable, subnet: NSubnet | null, h: PacketHea
 }
 
 export function badStateRoute(table: NRouteTable, route: NRoute, reason: string, fix: string, action?: FixAction): Built {
-  return build('BAD_STATE_ROUTE', table.id, null, `Route table ${table.id} sends ${formatCidr(route.destination)} to ${targetId(route)}, but ${reason}, so the packet is dropped.`, fix, action);
+  return build('BAD_STATE_ROUTE', table.id, null, `Route table ${table.id} sends ${routeDestinationText(route)} to ${targetId(route)}, but ${reason}, so the packet is dropped.`, fix, action);
 }
 
 /** A blackhole route: its target is gone (a route table's, or an internet gateway's route table's). */
 export function blackholeRoute(table: NRouteTable, route: NRoute): Built {
-  return badStateRoute(table, route, 'the route is a blackhole: its target no longer exists', `Replace the route ${formatCidr(route.destination)} in ${table.id} with one to a target that exists.`);
+  return badStateRoute(table, route, 'the route is a blackhole: its target no longer exists', `Replace the route ${routeDestinationName(route)} in ${table.id} with one to a target that exists.`);
 }
 
 export function targetId(route: NRoute): string {
@@ -154,3 +155,35 @@ export function unsupportedComponent(id: string, what: string): Built {
 }
 
 export { formatCidr };
+
+/**
+ * The destination was named as an interface, but the routes deliver its address to another
+ * end: an interface of an overlapping VPC that holds the same address, or the internet (a VPC
+ * address outside RFC 1918 is still private: the internet does not route it to the VPC).
+ * Reachability Analyzer finds no path to the named interface: no route leads to it.
+ */
+export function routedElsewhere(net: Network, sender: NEni, target: NEni, landed: NEni | 'internet', dstIp: number): Built {
+  const subnet = sender.subnet;
+  const table = subnet?.routeTable ?? null;
+  const route = table ? longestPrefixMatch(table, dstIp) : null;
+  // Inside the sender's own subnet the packet is delivered without routing, even when a route
+  // replaced the local route (forward.ts): then no route of the table took it.
+  const bypass = !!subnet?.cidr && contains(subnet.cidr, dstIp) && route !== null && route.target.kind !== 'local';
+  const there = named(target.id, target.name);
+  const vpc = target.vpc ? ` in ${named(target.vpc.id, target.vpc.name)}` : '';
+  const how = bypass ? `${subnet!.id} holds ${ipText(dstIp)}, so it is delivered within the subnet` : route ? `its route ${routeDestinationText(route)} → ${targetId(route)} sends ${ipText(dstIp)}` : `it sends ${ipText(dstIp)}`;
+  const went = landed === 'internet'
+    ? `${how} to the internet, which does not route a VPC's private address to it`
+    : `${how} to ${named(landed.id, landed.name)}${landed.vpc ? ` in ${named(landed.vpc.id, landed.vpc.name)}` : ''}, which has the same address`;
+  const head = table && !bypass ? `Route table ${table.id} has no route to ${there}` : `Nothing in ${named(subnet?.id ?? sender.id, subnet?.name ?? null)} leads to ${there}`;
+  const component = (bypass ? subnet?.id : table?.id) ?? sender.id;
+  const message = `${head} (${ipText(dstIp)}${vpc}): ${went}, so ${target.id} never receives the packet.`;
+  const from = sender.vpc;
+  const overlap = !!from && !!target.vpc && from !== target.vpc && from.cidrs.some((a) => target.vpc!.cidrs.some((b) => contains(a, b.base) || contains(b, a.base)));
+  if (overlap || !table) {
+    const fix = `${from?.id ?? sender.id} and ${target.vpc?.id ?? target.id} have overlapping CIDR blocks, which AWS cannot connect by peering: reach ${target.id} at a public IP address${target.publicIp !== null ? ` (${ipText(target.publicIp)})` : ''}, or move one VPC to a block that does not overlap.`;
+    return build('NO_ROUTE_TO_DESTINATION', component, null, message, fix);
+  }
+  const fix = suggestRoute(net, table, dstIp, sender);
+  return build('NO_ROUTE_TO_DESTINATION', component, null, message, fix.fix, fix.action);
+}

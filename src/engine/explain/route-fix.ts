@@ -34,7 +34,7 @@ type RouteTargetRef = { VpcPeeringConnectionId?: string; GatewayId?: string; Nat
  * (AWS refuses a second one: RouteAlreadyExists), "Replace" it.
  */
 function routeTo(table: NRouteTable, destination: string, targetId: string, target: RouteTargetRef, why = ''): RouteFix {
-  const existing = table.routes.find((r) => !r.implicit && formatCidr(r.destination) === destination);
+  const existing = table.routes.find((r) => !r.implicit && r.prefixListId === null && formatCidr(r.destination) === destination);
   if (existing) {
     const old = existing.target.kind === 'local' ? 'local' : existing.target.id;
     return { fix: `Replace the route ${destination} → ${old} in ${table.id} with ${destination} → ${targetId}${why}.`, action: { kind: 'replace-route', routeTableId: table.id, destination, target } };

@@ -11,7 +11,7 @@ export type SgPeer =
   /** The private addresses of the interfaces that carry another security group. */
   | { kind: 'group'; groupId: string }
   /** A managed prefix list, resolved to its CIDRs when the snapshot holds it. */
-  | { kind: 'prefix-list'; id: string; cidrs: Cidr[] };
+  | { kind: 'prefix-list'; id: string; cidrs: readonly Cidr[] };
 
 /**
  * One line of a security group: one permission crossed with one of its sources. Lines stay
@@ -42,7 +42,7 @@ export function sgPortMatch(protocol: number | null, perm: IpPermission): PortMa
 
 export function compileSecurityGroupLines(
   sg: SecurityGroup,
-  prefixLists: ReadonlyMap<string, Cidr[]>,
+  prefixLists: ReadonlyMap<string, readonly Cidr[]>,
 ): { ingress: SgLine[]; egress: SgLine[] } {
   return {
     ingress: compileDirection(sg, sg.IpPermissions ?? [], 'ingress', prefixLists),
@@ -50,7 +50,7 @@ export function compileSecurityGroupLines(
   };
 }
 
-function compileDirection(sg: SecurityGroup, perms: IpPermission[], direction: 'ingress' | 'egress', prefixLists: ReadonlyMap<string, Cidr[]>): SgLine[] {
+function compileDirection(sg: SecurityGroup, perms: IpPermission[], direction: 'ingress' | 'egress', prefixLists: ReadonlyMap<string, readonly Cidr[]>): SgLine[] {
   const lines: SgLine[] = [];
   if (!Array.isArray(perms)) return lines;
   perms.forEach((permission, permissionIndex) => {

@@ -4,15 +4,17 @@ import { amazonServiceAt } from '../walk/services.ts';
 import type { Headers } from './headers.ts';
 
 /**
- * The packet walk itself for one pair, exactly as traceProbe decides `reachable`: used for the
- * few pairs whose path leaves the private network (a public address behind an internet
- * gateway) or takes a shape the bitsets do not model (a VPC peered with itself, a NAT gateway
- * whose address is also someone else's).
+ * The packet walk itself for one pair, exactly as traceProbe decides `reachable` for an
+ * interface named by its id: used for the few pairs whose path leaves the private network (a
+ * public address behind an internet gateway) or takes a shape the bitsets do not model (a VPC
+ * peered with itself, a NAT gateway whose address is also someone else's). The packet must
+ * arrive at `to` itself, not at another end its address is routed to.
  */
-export function walkReachable(net: Network, from: NEni, dstIp: number, h: Headers): boolean {
-  const header = { ...h.fwd, srcIp: from.privateIp, dstIp };
+export function walkReachable(net: Network, from: NEni, to: NEni, h: Headers): boolean {
+  const header = { ...h.fwd, srcIp: from.privateIp, dstIp: to.privateIp };
   const walks = walkBothWays(net, { kind: 'eni', eni: from }, header, null, h.expectsReply, true);
-  const delivered = walks.forward.deliveredTo !== null && !walks.forward.stopped;
+  const landed = walks.forward.deliveredTo;
+  const delivered = landed !== null && !walks.forward.stopped && (landed === to || landed === 'service');
   return delivered && (!h.expectsReply || walks.returned);
 }
 

@@ -35,7 +35,8 @@ function put(bits: Uint32Array, base: number, i: number, on: boolean): void {
 
 /**
  * Writes public row `i`, columns [j0, j1), from its internal row: a column is reachable when
- * any target sharing its address is (the sender's routes pick at most one); then the walk's
+ * its interface's own target is (an overlapping VPC's interface at the same address is another
+ * target: reaching it is not reaching this one); then the walk's
  * answer where a target is left to it, the host's AWS services, and a false diagonal.
  */
 export function publishColumns(net: Network, u: Universe, h: Headers, st: Store, i: number, j0: number, j1: number): void {
@@ -52,7 +53,7 @@ export function publishColumns(net: Network, u: Universe, h: Headers, st: Store,
     for (let w = w0; w < w1; w++) {
       for (let x = fbs[inBase + w]; x !== 0; x &= x - 1) {
         const j = (w << 5) + 31 - Math.clz32(x & -x);
-        put(pub, pubBase, j, walkReachable(net, from, u.publicAddrs[j], h));
+        put(pub, pubBase, j, walkReachable(net, from, net.enis.get(u.eniIds[j])!, h));
       }
     }
   } else {
@@ -63,7 +64,7 @@ export function publishColumns(net: Network, u: Universe, h: Headers, st: Store,
         if (bitOf(inner, inBase, t)) v = true;
         if (bitOf(fbs, inBase, t)) walk = true;
       }
-      put(pub, pubBase, j, walk ? walkReachable(net, from, u.publicAddrs[j], h) : v);
+      put(pub, pubBase, j, walk ? walkReachable(net, from, net.enis.get(u.eniIds[j])!, h) : v);
     }
   }
   if (services) for (const a of st.serviceAddrs) {

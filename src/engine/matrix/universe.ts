@@ -56,7 +56,7 @@ export interface Universe {
   natSender: Map<string, number>;
   targets: Target[];
   T: Space;
-  /** Per public column, its targets [colLo, colHi) (all targets sharing its address). */
+  /** Per public column, its interface's own target [colLo, colHi): one, or none (a stopped instance; an address another interface of its VPC holds). */
   colLo: Int32Array;
   colHi: Int32Array;
   /** True when column j's only target is target j: the public row is the internal row. */
@@ -147,8 +147,13 @@ export function buildUniverse(net: Network): Universe {
   const colHi = new Int32Array(enis.length);
   let identity = targetList.length === enis.length;
   enis.forEach((e, j) => {
-    colLo[j] = lowerBound(T.addrs, e.privateIp);
-    colHi[j] = lowerBound(T.addrs, e.privateIp + 1);
+    // The column is the interface's own target among those at its address (one per VPC), or none.
+    const lo = lowerBound(T.addrs, e.privateIp);
+    const hi = lowerBound(T.addrs, e.privateIp + 1);
+    let own = lo;
+    while (own < hi && targetList[own].eniId !== e.id) own++;
+    colLo[j] = own;
+    colHi[j] = own < hi ? own + 1 : own;
     if (colHi[j] - colLo[j] !== 1 || targetList[colLo[j]].eniId !== e.id || colLo[j] !== j) identity = false;
   });
   return {

@@ -36,7 +36,7 @@ export interface EniFacts {
 }
 
 export interface CompileMemo {
-  routeTables: WeakMap<object, { index: number; cidrs: readonly Cidr[]; table: NRouteTable }>;
+  routeTables: WeakMap<object, { index: number; cidrs: readonly Cidr[]; prefixLists: unknown; table: NRouteTable }>;
   acls: WeakMap<object, { index: number; acl: NAcl }>;
   securityGroups: WeakMap<object, { index: number; prefixLists: unknown; group: NSecurityGroup }>;
   /** An instance's copy of an interface, combined with the NetworkInterfaces copy (or alone). */

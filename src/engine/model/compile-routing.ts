@@ -28,40 +28,67 @@ export function routeTargetOf(r: Route): RouteTarget | null {
  * Whether a route stands in for the local route of `cidr`: AWS lets a table replace the target of
  * a local route with a network interface, NAT gateway or Gateway Load Balancer endpoint
  * ("middlebox routing"), and describe-route-tables then prints that route in its place. A route
- * propagated from a VPN to the same block does not: AWS prefers the local route to it.
+ * propagated from a VPN to the same block does not: AWS prefers the local route to it. Nor does
+ * a prefix-list route: it is a route to the list, not to the block.
  */
 function takesLocalRoutePlace(r: NRoute, cidr: Cidr): boolean {
-  return sameCidr(r.destination, cidr) && (r.target.kind === 'local' || r.route.Origin !== 'EnableVgwRoutePropagation');
+  return r.prefixListId === null && sameCidr(r.destination, cidr) && (r.target.kind === 'local' || r.route.Origin !== 'EnableVgwRoutePropagation');
 }
+
+/** The CIDRs of the prefix lists a document holds (see model/compile.ts compilePrefixLists). */
+export type PrefixListCidrs = ReadonlyMap<string, readonly Cidr[]>;
+
+const NO_PREFIX_LISTS: PrefixListCidrs = new Map();
 
 /**
  * Compiles a route table. The VPC's local routes are always present in AWS; a document that
  * lacks one (hand-written) gets it added, so routing inside a VPC never silently breaks. A
  * route that replaced a local route's target is that route: no local route is added beside it,
  * which longest prefix match would prefer (see sortRoutes) and so ignore the replacement.
+ *
+ * A route to a prefix list (a gateway endpoint's AWS-managed list of service ranges, or a
+ * customer-managed list) takes part in longest prefix match through each CIDR of the list, as
+ * AWS documents. A list whose CIDRs the snapshot lacks routes nothing (validation warns).
  */
-export function compileRouteTable(doc: RouteTable, index: number, vpcCidrs: readonly Cidr[]): NRouteTable {
+export function compileRouteTable(doc: RouteTable, index: number, vpcCidrs: readonly Cidr[], prefixLists: PrefixListCidrs = NO_PREFIX_LISTS): NRouteTable {
   const path = jsonPath(['RouteTables', index]);
   const routes: NRoute[] = [];
   (Array.isArray(doc.Routes) ? doc.Routes : []).forEach((route, i) => {
-    if (!route || typeof route.DestinationCidrBlock !== 'string') return; // IPv6 / prefix-list routes
-    const c = tryParseCidr(route.DestinationCidrBlock);
+    if (!route) return;
     const target = routeTargetOf(route);
-    if (!c.ok || !target) return;
-    routes.push({ destination: c.value, target, blackhole: route.State === 'blackhole', route, implicit: false, path: `${path}.Routes[${i}]` });
+    if (!target) return;
+    const base = { target, blackhole: route.State === 'blackhole', route, implicit: false, path: `${path}.Routes[${i}]` };
+    if (typeof route.DestinationCidrBlock === 'string') {
+      const c = tryParseCidr(route.DestinationCidrBlock);
+      if (c.ok) routes.push({ ...base, destination: c.value, prefixListId: null });
+    } else if (typeof route.DestinationPrefixListId === 'string') {
+      const id = route.DestinationPrefixListId;
+      for (const destination of prefixLists.get(id) ?? []) routes.push({ ...base, destination, prefixListId: id });
+    } // IPv6 routes: the simulator routes IPv4 only
   });
   for (const cidr of vpcCidrs) {
     if (!routes.some((r) => takesLocalRoutePlace(r, cidr))) {
-      routes.push({ destination: cidr, target: { kind: 'local' }, blackhole: false, route: { DestinationCidrBlock: formatCidr(cidr), GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' }, implicit: true, path: `${path}.Routes` });
+      routes.push({ destination: cidr, target: { kind: 'local' }, blackhole: false, route: { DestinationCidrBlock: formatCidr(cidr), GatewayId: 'local', Origin: 'CreateRouteTable', State: 'active' }, implicit: true, prefixListId: null, path: `${path}.Routes` });
     }
   }
   sortRoutes(routes);
   return { id: doc.RouteTableId, vpcId: doc.VpcId, routes, doc, path };
 }
 
-/** Longest prefix first; at equal length the local route wins, then document order. */
+/**
+ * AWS's route priority where destinations are equally specific: the local route, then static
+ * routes to a CIDR, then routes to a prefix list, then routes propagated from a virtual private
+ * gateway ("How route priority works", Amazon VPC User Guide).
+ */
+function priority(r: NRoute): number {
+  if (r.target.kind === 'local') return 0;
+  if (r.route.Origin === 'EnableVgwRoutePropagation') return 3;
+  return r.prefixListId === null ? 1 : 2;
+}
+
+/** Longest prefix first; at equal length by AWS's route priority, then document order. */
 export function sortRoutes(routes: NRoute[]): void {
-  routes.sort((a, b) => b.destination.prefix - a.destination.prefix || (a.target.kind === 'local' ? -1 : b.target.kind === 'local' ? 1 : 0));
+  routes.sort((a, b) => b.destination.prefix - a.destination.prefix || priority(a) - priority(b));
 }
 
 export function compileAcl(doc: NetworkAcl, index: number): NAcl {

@@ -1,12 +1,12 @@
 import { type Cidr, contains, tryParseCidr } from '../ip/index.ts';
 import { compileSecurityGroupLines } from '../filter/index.ts';
 import { jsonPath } from '../diagnostics.ts';
-import { compileAcl, compileRouteTable, implicitDefaultAcl } from './compile-routing.ts';
+import { type PrefixListCidrs, compileAcl, compileRouteTable, implicitDefaultAcl } from './compile-routing.ts';
 import { elasticIpIndex, eniName, gatherEnis, ipOf, isNitro, publicIpOf, secondaryPublicIpsOf } from './compile-eni.ts';
 import { nameTag, regionOfAz } from './ids.ts';
 import { compileFlowLogs } from './compile-flow-logs.ts';
 import type { NAcl, NEni, Network, NRouteTable, NSecurityGroup, NSubnet, NVpc } from './network.ts';
-import type { Snapshot } from './schema.ts';
+import type { RouteTable, Snapshot } from './schema.ts';
 import { type CompileMemo, createCompileMemo, type EniFacts, sameCidrs, sameItems } from './compile-memo.ts';
 import type { RawEni } from './compile-eni.ts';
 
@@ -48,18 +48,21 @@ function compile(s: Snapshot, memo: CompileMemo | null): Network {
   };
   // The topology reads these parts of the document only: while they are the same objects, the
   // last one stands (an edit of rules, interfaces or flow logs leaves it as it was).
-  const deps = [s.Vpcs, s.Subnets, s.VpcPeeringConnections, s.InternetGateways, s.RouteTables, s.NetworkAcls, pg.regions, defaultRegion, defaultAccountId];
+  const prefixListsDoc = (s as { PrefixLists?: unknown }).PrefixLists;
+  const deps = [s.Vpcs, s.Subnets, s.VpcPeeringConnections, s.InternetGateways, s.RouteTables, s.NetworkAcls, prefixListsDoc, pg.regions, defaultRegion, defaultAccountId];
+  let prefixLists: PrefixListCidrs | null = null;
+  const prefixListCidrs = () => (prefixLists ??= compilePrefixLists(s));
   const known = memo?.topology;
   if (known && sameItems(known.deps, deps)) {
     Object.assign(net, known.topology);
   } else {
     compileVpcs(s, net, pg.regions ?? {});
     compileGateways(s, net);
-    compileRouting(s, net, memo);
+    compileRouting(s, net, memo, prefixListCidrs);
     compileSubnets(s, net);
     if (memo) memo.topology = { deps, topology: { vpcs: net.vpcs, subnets: net.subnets, routeTables: net.routeTables, acls: net.acls, internetGateways: net.internetGateways, peerings: net.peerings } };
   }
-  compileSecurityGroups(s, net, memo);
+  compileSecurityGroups(s, net, memo, prefixListCidrs);
   compileEnis(s, net, memo);
   compileNatGateways(s, net);
   net.flowLogs = compileFlowLogs(s);
@@ -121,15 +124,18 @@ function compileGateways(s: Snapshot, net: Network): void {
   });
 }
 
-function compileRouting(s: Snapshot, net: Network, memo: CompileMemo | null): void {
+function compileRouting(s: Snapshot, net: Network, memo: CompileMemo | null, prefixLists: () => PrefixListCidrs): void {
+  const prefixListsDoc = (s as { PrefixLists?: unknown }).PrefixLists;
   list(s.RouteTables).forEach((rt, i) => {
     if (!rt || typeof rt.RouteTableId !== 'string') return;
     const vpc = net.vpcs.get(rt.VpcId);
     const cidrs = vpc?.cidrs ?? [];
-    // A table's routes depend on its document, its index (paths) and its VPC's blocks (local routes).
+    // A table's routes depend on its document, its index (paths), its VPC's blocks (local routes)
+    // and the prefix lists its routes may name.
     const known = memo?.routeTables.get(rt);
-    const table = known && known.index === i && sameCidrs(known.cidrs, cidrs) ? known.table : compileRouteTable(rt, i, cidrs);
-    if (memo && known?.table !== table) memo.routeTables.set(rt, { index: i, cidrs, table });
+    const reuse = known && known.index === i && sameCidrs(known.cidrs, cidrs) && known.prefixLists === prefixListsDoc;
+    const table = reuse ? known.table : compileRouteTable(rt, i, cidrs, usesPrefixList(rt) ? prefixLists() : undefined);
+    if (memo && known?.table !== table) memo.routeTables.set(rt, { index: i, cidrs, prefixLists: prefixListsDoc, table });
     net.routeTables.set(table.id, table);
     if (vpc && !vpc.mainRouteTable && list(rt.Associations).some((a) => a?.Main === true)) vpc.mainRouteTable = table;
   });
@@ -174,8 +180,15 @@ function compileSubnets(s: Snapshot, net: Network): void {
   });
 }
 
-function compileSecurityGroups(s: Snapshot, net: Network, memo: CompileMemo | null): void {
-  const prefixListsDoc = (s as { PrefixLists?: unknown }).PrefixLists;
+function usesPrefixList(rt: RouteTable): boolean {
+  return list(rt.Routes).some((r) => typeof r?.DestinationPrefixListId === 'string');
+}
+
+/**
+ * The CIDRs of each prefix list the document holds, from its top-level "PrefixLists" key, whose
+ * entries carry them as `Cidrs` (as `aws ec2 describe-prefix-lists` prints them).
+ */
+function compilePrefixLists(s: Snapshot): Map<string, Cidr[]> {
   const prefixLists = new Map<string, Cidr[]>();
   for (const pl of list((s as { PrefixLists?: { PrefixListId?: string; Cidrs?: string[] }[] }).PrefixLists)) {
     if (!pl?.PrefixListId) continue;
@@ -185,12 +198,17 @@ function compileSecurityGroups(s: Snapshot, net: Network, memo: CompileMemo | nu
     const cidrs = list(pl.Cidrs).map((c) => tryParseCidr(c)).filter((r) => r.ok).map((r) => (r as { value: Cidr }).value);
     prefixLists.set(pl.PrefixListId, cidrs);
   }
+  return prefixLists;
+}
+
+function compileSecurityGroups(s: Snapshot, net: Network, memo: CompileMemo | null, prefixLists: () => PrefixListCidrs): void {
+  const prefixListsDoc = (s as { PrefixLists?: unknown }).PrefixLists;
   list(s.SecurityGroups).forEach((sg, i) => {
     if (!sg || typeof sg.GroupId !== 'string') return;
     // A group's lines depend on its document, its index (path) and the prefix lists it may name.
     const known = memo?.securityGroups.get(sg);
     if (known && known.index === i && known.prefixLists === prefixListsDoc) return void net.securityGroups.set(sg.GroupId, known.group);
-    const lines = compileSecurityGroupLines(sg, prefixLists);
+    const lines = compileSecurityGroupLines(sg, prefixLists());
     const group: NSecurityGroup = { id: sg.GroupId, name: sg.GroupName ?? null, vpcId: sg.VpcId ?? null, ingress: lines.ingress, egress: lines.egress, doc: sg, path: jsonPath(['SecurityGroups', i]) };
     memo?.securityGroups.set(sg, { index: i, prefixLists: prefixListsDoc, group });
     net.securityGroups.set(sg.GroupId, group);

@@ -107,6 +107,11 @@ export interface NRoute {
   route: Route;
   /** True for a local route the simulator added because the document lacks it. */
   implicit: boolean;
+  /**
+   * The prefix list a route to `DestinationPrefixListId` names: such a route is compiled to one
+   * NRoute per CIDR of the list (`destination`), each pointing at the same document route.
+   */
+  prefixListId: string | null;
   path: string;
 }
 

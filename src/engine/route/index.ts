@@ -1,1 +1,2 @@
 export * from './lpm.ts';
+export { routeDestinationName, routeDestinationText } from './describe.ts';

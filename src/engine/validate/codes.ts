@@ -39,6 +39,7 @@ export const DIAGNOSTIC_CODES = {
   ROUTE_NO_TARGET: { severity: 'error', summary: 'A route has no target.' },
   ROUTE_MULTIPLE_TARGETS: { severity: 'error', summary: 'A route has more than one target.' },
   ROUTE_PEERING_WRONG_VPC: { severity: 'error', summary: 'A route uses a peering connection that does not connect its VPC.' },
+  ROUTE_PREFIX_LIST_MISSING: { severity: 'warning', summary: 'A route references a prefix list whose CIDRs the snapshot does not hold: it routes nothing in the simulator.' },
   ROUTE_TARGET_MISSING: { severity: 'warning', summary: 'A route target (igw-, nat-, pcx-) is not in the snapshot: the route acts as a blackhole.' },
   ROUTE_PEERING_NOT_ACTIVE: { severity: 'warning', summary: 'A route uses a peering connection that is not active: it carries no traffic.' },
   ROUTE_IGW_NOT_ATTACHED: { severity: 'warning', summary: 'A route uses an internet gateway not attached to the route table\'s VPC.' },

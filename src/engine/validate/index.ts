@@ -18,7 +18,7 @@ import { checkVpcReferences } from './references.ts';
 import { checkRoutes } from './routes.ts';
 import { checkMiddleboxRoutes } from './middlebox-routes.ts';
 import { checkSecurityGroups } from './security-groups.ts';
-import { checkPrefixListReferences } from './prefix-lists.ts';
+import { checkPrefixListReferences, checkRoutePrefixLists } from './prefix-lists.ts';
 import { checkShape } from './shape.ts';
 import { toDiagnostics } from './sort.ts';
 import { checkSubnets } from './subnets.ts';
@@ -60,6 +60,7 @@ const CHECKS: ReadonlyArray<[string, (ctx: Ctx) => void, Deps?]> = [
   ['security groups', checkSecurityGroups, (c) => [c.securityGroups]],
   // Which prefix lists the document holds is read from its PrefixLists list, outside the groups.
   ['prefix list references', checkPrefixListReferences, (c) => [c.securityGroups, c.doc.PrefixLists]],
+  ['route prefix lists', checkRoutePrefixLists, (c) => [c.routeTables, c.doc.PrefixLists]],
   ['network interfaces', checkInterfaces, (c) => [allEnis(c), c.subnets, idsOf(c.securityGroups)]],
   ['gateways', checkGateways, (c) => [c.internetGateways, c.natGateways, c.doc.Addresses]],
   ['flow logs', checkFlowLogs, (c) => [c.doc.FlowLogs, c.vpcs, c.subnets, allEnis(c)]],

@@ -1,5 +1,5 @@
 import { formatCidr } from '../ip/index.ts';
-import { longestPrefixMatch } from '../route/index.ts';
+import { longestPrefixMatch, routeDestinationText } from '../route/index.ts';
 import { badStateRoute, blackholeRoute, noEniAtDestination, noEniInVpc, noRoute, pcxCidr, targetId, unsupportedComponent } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import { named, ipText } from '../explain/labels.ts';
@@ -34,7 +34,7 @@ function trafficPathOf(d: RouteDecision, leg: Leg): number | null {
 }
 
 function routeHop(ctx: WalkContext, leg: Leg, table: NRouteTable, route: NRoute, action: 'route' | 'drop', why = ''): void {
-  const dest = formatCidr(route.destination);
+  const dest = routeDestinationText(route);
   if (ctx.recording) ctx.hopIn({ component: table.id, kind: 'route-table', action, detail: `route ${dest} → ${targetId(route)}${route.implicit ? ' (the VPC local route)' : ''}${why}`, rule: route.route }, leg.subnet.id);
 }
 
@@ -44,7 +44,7 @@ function withinSubnetHop(ctx: WalkContext, leg: Leg, table: NRouteTable): void {
   if (!ctx.recording) return;
   const dst = leg.header.dstIp;
   const bypassed = longestPrefixMatch(table, dst);
-  const not = bypassed ? `, so the route ${formatCidr(bypassed.destination)} → ${targetId(bypassed)} does not apply` : '';
+  const not = bypassed ? `, so the route ${routeDestinationText(bypassed)} → ${targetId(bypassed)} does not apply` : '';
   ctx.hopIn({ component: table.id, kind: 'route-table', action: 'route', detail: `${ipText(dst)} is inside ${named(s.id, s.name)}${s.cidr ? ` (${formatCidr(s.cidr)})` : ''}: traffic that stays in its subnet is delivered without routing${not}` }, s.id);
 }
 

@@ -4,7 +4,7 @@ import { named, ipText } from '../explain/labels.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni, NRouteTable, Network } from '../model/network.ts';
-import { longestPrefixMatch } from '../route/index.ts';
+import { longestPrefixMatch, routeDestinationText } from '../route/index.ts';
 import type { WalkContext } from './context.ts';
 import type { Leg } from './leg.ts';
 import type { RouteDecision } from './route-decision.ts';
@@ -23,7 +23,7 @@ export function toInternetGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   const vpc = leg.subnet.vpc;
   const route = d.route;
   const hop = (action: 'route' | 'drop') => {
-    if (ctx.recording) ctx.hopIn({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route }, leg.subnet.id);
+    if (ctx.recording) ctx.hopIn({ component: d.table.id, kind: 'route-table', action, detail: `route ${routeDestinationText(route)} → ${targetId(route)}`, rule: route.route }, leg.subnet.id);
   };
   if (!d.igw) {
     hop('drop');
@@ -81,7 +81,7 @@ function gatewayRouteAllows(ctx: WalkContext, igwId: string, h: PacketHeader): b
   if (table === undefined) return true;
   const route = longestPrefixMatch(table, h.dstIp);
   if (route === null || route.target.kind === 'local') return true;
-  if (ctx.recording) ctx.hop({ component: table.id, kind: 'route-table', action: route.blackhole ? 'drop' : 'route', detail: `gateway route table of ${igwId}: route ${formatCidr(route.destination)} → ${targetId(route)}`, rule: route.route });
+  if (ctx.recording) ctx.hop({ component: table.id, kind: 'route-table', action: route.blackhole ? 'drop' : 'route', detail: `gateway route table of ${igwId}: route ${routeDestinationText(route)} → ${targetId(route)}`, rule: route.route });
   if (route.blackhole) ctx.block('NULL_ROUTED', () => blackholeRoute(table, route));
   else if (route.target.kind === 'unsupported') {
     const { id, what } = route.target;

@@ -1,5 +1,6 @@
 import { asymmetricReturn, badStateRoute, noEniAtDestination, protocolRestriction, targetId } from '../explain/catalog.ts';
 import { suggestRoute } from '../explain/route-fix.ts';
+import { routeDestinationName, routeDestinationText } from '../route/index.ts';
 import { contains, formatCidr, isPublicIpv4 } from '../ip/index.ts';
 import type { PacketHeader } from '../filter/index.ts';
 import type { NEni } from '../model/network.ts';
@@ -22,7 +23,7 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
   const h = leg.header;
   const nat = d.nat;
   const routeHop = (action: 'route' | 'drop') => {
-    if (ctx.recording) ctx.hopIn({ component: d.table.id, kind: 'route-table', action, detail: `route ${formatCidr(d.route.destination)} → ${targetId(d.route)}`, rule: d.route.route }, leg.subnet.id);
+    if (ctx.recording) ctx.hopIn({ component: d.table.id, kind: 'route-table', action, detail: `route ${routeDestinationText(d.route)} → ${targetId(d.route)}`, rule: d.route.route }, leg.subnet.id);
   };
   if (!nat) {
     routeHop('drop');
@@ -85,7 +86,7 @@ export function throughNatGateway(ctx: WalkContext, leg: Leg, d: Extract<RouteDe
 /** The fix for a NAT gateway whose traffic is routed back to a NAT gateway. */
 function natLoopFix(leg: Leg, d: Extract<RouteDecision, { kind: 'nat' }>): string {
   const vpc = leg.subnet.vpc;
-  const dest = formatCidr(d.route.destination);
+  const dest = routeDestinationName(d.route);
   // A route into the VPC's own range (more specific than local): without it the local route delivers.
   if (vpc.cidrs.some((c) => contains(c, d.route.destination.base))) return `Delete the route ${dest} → ${d.nat?.id} from ${d.table.id}, the table of the NAT gateway's own subnet: the local route then delivers the packet.`;
   const via = vpc.internetGateway ? `an internet gateway (${vpc.internetGateway.id})` : `an internet gateway attached to ${vpc.id}`;

@@ -6,6 +6,7 @@ import type { Network, NEni } from '../model/network.ts';
 import type { Observation } from './context.ts';
 import { walkBothWays, type Origin } from './bidirectional.ts';
 import { resolveEndpoint } from './endpoints.ts';
+import { routedElsewhere } from '../explain/catalog.ts';
 import { type PacketSpec, packetSchedule } from './exchange.ts';
 import type { FlowLogMode } from '../flowlog/coverage.ts';
 import { DEFAULT_COUNT, DEFAULT_SOURCE_PORT, DEFAULT_START, defaultPort, type Probe } from './probe.ts';
@@ -77,19 +78,27 @@ export function traceProbe(net: Network, probe: Probe, diagnostics: readonly Dia
   };
   const expectsReply = protocol === 1 || protocol === 6;
   const walks = walkBothWays(net, origin, header, target, expectsReply);
-  const delivered = walks.forward.deliveredTo !== null && !walks.forward.stopped;
+  const landed = walks.forward.deliveredTo;
+  const arrived = landed !== null && !walks.forward.stopped;
+  // A destination named by its id is reached only by a packet that arrives at it: the routes
+  // may deliver its address to another end (an overlapping VPC's interface, the internet).
+  const elsewhere = arrived && dst.kind === 'eni' && dst.ip === undefined && src.kind === 'eni' && landed !== dst.eni && landed !== 'service'
+    ? routedElsewhere(net, src.eni, dst.eni, landed as NEni | 'internet', dstIp)
+    : null;
+  const delivered = arrived && elsewhere === null;
   const reachable = delivered && (!expectsReply || walks.returned);
   const fwdObs = walks.forward.observations;
   const backObs = walks.back?.observations ?? [];
-  const schedule = scheduleOf(protocol, probe.count ?? DEFAULT_COUNT, delivered, walks.returned);
+  // The flow logs record the traffic as it happened, wherever it went.
+  const schedule = scheduleOf(protocol, probe.count ?? DEFAULT_COUNT, arrived, walks.returned);
   const start = probe.start ?? DEFAULT_START;
   const flowLogs = writeRecords(net, probe.flowLogs ?? 'snapshot', fwdObs, backObs, schedule, start);
   const result: TraceResult = {
     warnings: warningsOf(diagnostics),
     reachable,
     forward: { delivered, hops: walks.forward.hops },
-    return: walks.back ? { delivered: walks.returned, hops: walks.back.hops } : null,
-    explanations: reachable ? [] : walks.explanations,
+    return: walks.back && elsewhere === null ? { delivered: walks.returned, hops: walks.back.hops } : null,
+    explanations: reachable ? [] : elsewhere !== null ? [{ ...elsewhere, path: 'forward' }] : walks.explanations,
     flowLogs,
   };
   const details = new Details(

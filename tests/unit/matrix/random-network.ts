@@ -98,6 +98,17 @@ function routes(d: Dice, w: World, vpc: Json, peerings: string[], nats: string[]
       out.push({ DestinationCidrBlock: dest, VpcPeeringConnectionId: p.VpcPeeringConnectionId, State: 'active' });
     }
   }
+  // Sometimes a route to a prefix list: it routes each CIDR of the list, below CIDR routes of equal length.
+  const lists = (w.doc.PrefixLists ?? []) as Json[];
+  if (lists.length && d.chance(0.35)) {
+    const r: Json = { DestinationPrefixListId: d.pick(lists).PrefixListId, State: 'active' };
+    const kind = d.int(0, 3);
+    if (kind === 0 && peerings.length) r.VpcPeeringConnectionId = d.pick(peerings);
+    else if (kind === 1 && nats.length) r.NatGatewayId = d.pick(nats);
+    else if (kind === 2 && igws.length) r.GatewayId = d.pick(igws);
+    else r.GatewayId = 'vpce-0123';
+    out.push(r);
+  }
   for (let k = d.int(0, 4); k > 0; k--) {
     const dest = d.pick([...w.cidrs, '0.0.0.0/0', '0.0.0.0/0']);
     if (seen.has(dest)) continue;
@@ -197,6 +208,9 @@ export function randomSnapshot(seed: number): Snapshot {
   for (const g of w.sgs) {
     doc.SecurityGroups.push({ GroupId: g, VpcId: `vpc-${g[3]}`, IpPermissions: rules(d, w, 4), IpPermissionsEgress: d.chance(0.75) ? [{ IpProtocol: '-1', IpRanges: [{ CidrIp: '0.0.0.0/0' }] }] : rules(d, w, 3) });
   }
+  // Customer-managed prefix lists of VPC, subnet and interface blocks (and one the snapshot lists without CIDRs).
+  doc.PrefixLists = Array.from({ length: d.int(0, 2) }, (_, k) => ({ PrefixListId: `pl-${k}`, Cidrs: [...new Set(d.some(w.cidrs, d.int(1, 3)))] }));
+  if (d.chance(0.2)) doc.PrefixLists.push({ PrefixListId: 'pl-nocidrs' });
   for (const vpc of w.vpcs) {
     const subs = subnetsOf.get(vpc.VpcId)!;
     const main = { RouteTableId: `rtb-${vpc.VpcId.slice(4)}m`, VpcId: vpc.VpcId, Routes: routes(d, w, vpc, peerings, nats, igws), Associations: [{ Main: true }] };
