@@ -6,6 +6,7 @@
  */
 import type { FlowLogRecord } from '../engine/flowlog/index.ts';
 import type { FlowLogLineError, InsightsRecord, QueryError, QuerySuccess } from '../engine/insights/index.ts';
+import type { CompletedQuery } from '../engine/labs/query-runs.ts';
 import { traces } from './trace.svelte.ts';
 
 /** A flow-log file the learner imported: its own log group. */
@@ -65,6 +66,8 @@ class InsightsState {
   fields = $state.raw<string[]>([]);
   /** The console's sub-view. */
   view = $state<'query' | 'metrics' | 'cost'>('query');
+  /** Who hears of each query that completes in the console (the labs record it as the learner's run). */
+  #completedListeners = new Set<(run: CompletedQuery) => void>();
 
   /** CloudWatch Logs records delivered by now, by log group. */
   readonly simulated = $derived.by((): Map<string, FlowLogRecord[]> => {
@@ -109,6 +112,25 @@ class InsightsState {
   removeFile(group: string): void {
     this.files = this.files.filter((f) => f.group !== group);
     this.selected = this.selected.filter((g) => g !== group);
+  }
+
+  /** Calls `listener` after each query the learner runs to completion in the console; returns the unsubscribe. */
+  onCompleted(listener: (run: CompletedQuery) => void): () => void {
+    this.#completedListeners.add(listener);
+    return () => this.#completedListeners.delete(listener);
+  }
+
+  /** The console reports a query that completed: its text as run, the log groups it read, its result. */
+  completed(query: string, groups: readonly string[], result: QuerySuccess): void {
+    const files = new Set(this.files.map((f) => f.group));
+    const run: CompletedQuery = {
+      query,
+      groups: groups.filter((g) => !files.has(g)),
+      files: groups.filter((g) => files.has(g)),
+      columns: result.columns,
+      rows: result.rows,
+    };
+    for (const listener of this.#completedListeners) listener(run);
   }
 
   /** Appends generated records to the learner's logged records and moves the clock to `until`. */

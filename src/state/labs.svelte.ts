@@ -1,17 +1,21 @@
 /**
  * The lab in progress: which lab, the step in view, live check results (re-evaluated 150 ms
- * after the document or the flow-log records change; evaluation is pure), when each check
- * first passed, hints revealed. Progress persists in localStorage; links (#lab=, ?lab=,
- * #share=) open here. Nothing replaces the learner's work without asking.
+ * after the document, the flow-log records or the learner's Logs Insights runs change;
+ * evaluation is pure), when each check first passed, hints revealed, and the queries the learner
+ * ran in the Logs Insights console (the evidence of `insights-query` checks). Progress persists
+ * in localStorage; links (#lab=, ?lab=, #share=) open here. Nothing replaces the learner's work
+ * without asking.
  */
 import { untrack } from 'svelte';
-import { applyChanges, evaluateLab, sendTraffic, type Lab, type LabIndex, type LabProgress, type Snapshot } from '../engine/index.ts';
+import { applyChanges, evaluateLab, sendTraffic, type CompletedQuery, type Lab, type LabIndex, type LabProgress, type QueryRun, type Snapshot } from '../engine/index.ts';
 import { askConfirm } from '../ui/labs/confirm.ts';
 import { describeDoc, hasWork } from '../ui/labs/describe.ts';
 import { fetchIndex, fetchLab, labsBase, readLab, type Fetched } from '../ui/labs/lab-fetch.ts';
 import { clearProgress, keepHistory, loadProgress, recordPasses, saveProgress, stepAfterEvaluation, type PassTimes, type SavedProgress } from '../ui/labs/progress.ts';
+import { recordCompletedQuery, withoutUnprovenPasses } from '../ui/labs/query-runs.ts';
 import { download } from '../ui/labs/skeleton.ts';
 import type { DocSource } from './doc-source.ts';
+import { insights } from './insights.svelte.ts';
 import { buildReportHtml, reportFileName } from './lab-report.ts';
 import { selection } from './selection.svelte.ts';
 import type { SharedLab } from './share-link.ts';
@@ -23,7 +27,7 @@ export type LabMode = 'pick' | 'learn' | 'author';
 
 const store = () => globalThis.localStorage;
 
-/** What was in force with a document when another replaced it: its lab (or none) and its flow-log records. */
+/** What was in force with a document when another replaced it: its lab (or none), its flow-log records and query runs. */
 interface Parked {
   lab: Lab | null;
   source: LabSource | null;
@@ -31,6 +35,7 @@ interface Parked {
   passed: PassTimes;
   hints: Record<string, number>;
   logged: LoggedRecord[];
+  runs: QueryRun[];
 }
 
 class LabsState {
@@ -43,6 +48,8 @@ class LabsState {
   progress = $state.raw<LabProgress | null>(null);
   passed = $state.raw<PassTimes>({});
   hints = $state.raw<Record<string, number>>({});
+  /** The Logs Insights queries the learner ran to completion during this lab (the newest MAX_RUNS). */
+  runs = $state.raw<QueryRun[]>([]);
   mode = $state<LabMode>('pick');
   /** The last problem opening a lab or link, shown in the panel until dismissed. */
   error = $state('');
@@ -66,10 +73,13 @@ class LabsState {
         if (!lab) return;
         const doc = workspace.doc;
         const records = traces.visible;
-        const t = setTimeout(() => this.#evaluate(lab, doc, records), 150);
+        const runs = this.runs;
+        const t = setTimeout(() => this.#evaluate(lab, doc, records, runs), 150);
         return () => clearTimeout(t);
       });
     });
+    // Only a query the learner runs in the console is evidence: nothing else adds a run.
+    insights.onCompleted((done) => this.#recordRun(done));
   }
 
   async loadIndex(): Promise<void> {
@@ -126,7 +136,7 @@ class LabsState {
   }
 
   /** Makes a lab current over the document as it is (a resumed or shared lab). */
-  attach(lab: Lab, source: LabSource, saved: Pick<SavedProgress, 'step' | 'passed'> & { hints?: SavedProgress['hints'] } | null): void {
+  attach(lab: Lab, source: LabSource, saved: Pick<SavedProgress, 'step' | 'passed'> & Partial<Pick<SavedProgress, 'hints' | 'runs'>> | null): void {
     this.#docSource = workspace.source;
     traces.last = null;
     this.lab = lab;
@@ -134,16 +144,17 @@ class LabsState {
     this.step = Math.min(saved?.step ?? 0, lab.steps.length - 1);
     this.passed = saved?.passed ?? {};
     this.hints = saved?.hints ?? {};
+    this.runs = saved?.runs ?? [];
     this.progress = null;
     this.mode = 'learn';
     this.error = '';
-    this.#evaluate(lab, workspace.doc, traces.visible);
+    this.#evaluate(lab, workspace.doc, traces.visible, this.runs);
     this.save();
   }
 
   /** Remembers what is in force with the current document before another replaces it (call before workspace.load). */
   park(): void {
-    this.#parked.set(this.#docSource, { lab: this.lab, source: this.source, step: this.step, passed: this.passed, hints: this.hints, logged: traces.logged });
+    this.#parked.set(this.#docSource, { lab: this.lab, source: this.source, step: this.step, passed: this.passed, hints: this.hints, logged: traces.logged, runs: this.runs });
   }
 
   /** The document in force changed (a load, or undo/redo across one): bring back what was in force with it. */
@@ -163,6 +174,7 @@ class LabsState {
     this.lab = null;
     this.source = null;
     this.progress = null;
+    this.runs = [];
     if (this.mode === 'learn') this.mode = 'pick';
     clearProgress(store());
   }
@@ -172,6 +184,7 @@ class LabsState {
     this.lab = null;
     this.source = null;
     this.progress = null;
+    this.runs = [];
     this.mode = 'pick';
     clearProgress(store());
   }
@@ -220,9 +233,19 @@ class LabsState {
       : { kind: 'info', text: `Sent ${sent.length} flow(s): ${ok} reached the destination and back; ${written} flow-log record(s) written.` };
   }
 
-  #evaluate(lab: Lab, doc: Snapshot, records: Parameters<typeof evaluateLab>[2]): void {
+  /** A query completed in the Logs Insights console: during a lab, it is the learner's run, kept as evidence. */
+  #recordRun(done: CompletedQuery): void {
+    const lab = this.lab;
+    if (!lab) return;
+    // The step the run counts for is the first unfinished one now, not as of the last (debounced) evaluation.
+    this.#evaluate(lab, workspace.doc, traces.visible, this.runs);
+    this.runs = recordCompletedQuery(this.runs, lab, this.progress, done, { sim: traces.clock, wall: Date.now() });
+    this.save();
+  }
+
+  #evaluate(lab: Lab, doc: Snapshot, records: Parameters<typeof evaluateLab>[2], runs: readonly QueryRun[]): void {
     if (this.lab !== lab) return;
-    const live = evaluateLab(lab, doc, records);
+    const live = evaluateLab(lab, doc, records, runs);
     const passed = recordPasses(this.passed, live, { sim: traces.clock, wall: Date.now() });
     const before = this.progress;
     this.progress = keepHistory(lab, live, passed);
@@ -237,7 +260,7 @@ class LabsState {
 
   save(): void {
     if (!this.lab || !this.source) return;
-    const err = saveProgress(store(), { labId: this.lab.id, title: this.lab.title, source: this.source, step: this.step, passed: this.passed, hints: this.hints });
+    const err = saveProgress(store(), { labId: this.lab.id, title: this.lab.title, source: this.source, step: this.step, passed: this.passed, hints: this.hints, runs: this.runs });
     if (err) workspace.notice = { kind: 'warning', text: err };
   }
 
@@ -246,13 +269,14 @@ class LabsState {
     const saved = loadProgress(store());
     if (!saved || this.lab) return;
     const r = await this.resolve(saved.source);
-    if (r.ok) this.attach(r.value, saved.source, saved);
+    // A save from before runs were recorded: its Insights checks passed without the learner running anything.
+    if (r.ok) this.attach(r.value, saved.source, saved.runs ? saved : { ...saved, passed: withoutUnprovenPasses(r.value, saved.passed) });
     else this.error = `Your lab in progress (“${saved.title}”) could not be reopened: ${r.error}`;
   }
 
   exportReport(learner: string): void {
     if (!this.lab || !this.progress) return;
-    const html = buildReportHtml({ lab: this.lab, learner, progress: this.progress, passed: this.passed, doc: workspace.doc, now: Date.now() });
+    const html = buildReportHtml({ lab: this.lab, learner, progress: this.progress, passed: this.passed, doc: workspace.doc, runs: this.runs, now: Date.now() });
     download(html, reportFileName(this.lab, learner), 'text/html');
   }
 }

@@ -91,6 +91,14 @@ test('(a) a learner completes "VPC peering and flow logs" with the app\'s own co
   await expect(consoleOut(page)).toContainText(/report\.csv\s+100%\s+2400/);
   await labsTab(page);
   await expect(page.getByRole('heading', { name: /Step 8 of 8/ })).toBeVisible();
+  // The records are there, but the step waits for the learner to run the query in Logs Insights.
+  await expect(checks(page)).toHaveAttribute('data-passed', 'false');
+  await expect(checks(page)).toContainText('Open Logs Insights');
+  await page.getByRole('button', { name: 'Open Logs Insights' }).click();
+  // The console opens on its first sample: the top 10 byte transfers.
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByTestId('insights-table').locator('tbody tr').first()).toContainText('10.1.1.10');
+  await labsTab(page);
   await expect(page.getByTestId('lab-progress')).toHaveText('8 of 8 steps complete — lab complete!');
 
   // Progress survives a reload.

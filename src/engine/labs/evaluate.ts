@@ -1,11 +1,13 @@
 /**
  * Progress through a lab: every check of every step evaluated against the learner's current
- * document and flow-log records. Pure and deterministic; the UI calls it after every change.
+ * document, flow-log records and Logs Insights runs. Pure and deterministic; the UI calls it
+ * after every change.
  */
 import type { FlowLogRecord } from '../flowlog/index.ts';
 import type { Snapshot } from '../model/schema.ts';
 import { type Check, checkLabel, evaluateCheck } from './checks/index.ts';
 import { type CheckContext, type CheckResult, createCheckContext } from './context.ts';
+import { type QueryRun, runsForStep } from './query-runs.ts';
 import type { Lab } from './schema.ts';
 
 /** One check's state, with the label the learner sees. */
@@ -36,14 +38,16 @@ export function evaluateStep(checks: readonly Check[], ctx: CheckContext): Check
 }
 
 /**
- * Evaluates a lab against the learner's document and the flow-log records produced so far
- * (the caller keeps them: flow logs are history, and a check about them must not depend on
- * what the current document would log now unless it sends its own traffic).
+ * Evaluates a lab against the learner's document, the flow-log records produced so far (the
+ * caller keeps them: flow logs are history, and a check about them must not depend on what the
+ * current document would log now unless it sends its own traffic), and the Logs Insights queries
+ * the learner ran (each step sees the runs made once it was reached).
  */
-export function evaluateLab(lab: Lab, doc: Snapshot, records: readonly FlowLogRecord[] = []): LabProgress {
-  const ctx = createCheckContext(doc, records, lab.background ?? []);
-  const steps = lab.steps.map((s): StepState => {
-    const checks = evaluateStep(s.checks, ctx);
+export function evaluateLab(lab: Lab, doc: Snapshot, records: readonly FlowLogRecord[] = [], runs: readonly QueryRun[] = []): LabProgress {
+  const ctx = createCheckContext(doc, records, lab.background ?? [], runs);
+  const steps = lab.steps.map((s, i): StepState => {
+    // The same context (its traces are memoized), with the runs this step may use.
+    const checks = evaluateStep(s.checks, { ...ctx, runs: runsForStep(lab, ctx.runs, i) });
     return { id: s.id, checks, complete: checks.every((c) => c.passed) };
   });
   const first = steps.findIndex((s) => !s.complete);

@@ -5,7 +5,7 @@
  *
  * ```ts
  * const parsed = parseLab(text);               // { ok, lab } | { ok: false, errors: [{ path, message }] }
- * const progress = evaluateLab(lab, doc, records);
+ * const progress = evaluateLab(lab, doc, records, runs);  // runs: the learner's Logs Insights queries
  * const next = applyChanges(doc, lab.steps[i].solution ?? []);
  * const html = renderMarkdown(lab.steps[i].instructions);
  * ```
@@ -22,4 +22,6 @@ export { Resolver, NAME_PREFIX, isNameRef, type Resolved } from './refs.ts';
 export { MATCH_OPERATORS, matches, matchEnv } from './match.ts';
 export { renderMarkdown, markupProblems, escapeHtml } from './markdown.ts';
 export { insightsRecordOf, storeOf } from './insights-records.ts';
+export { MAX_RUNS, MAX_RUN_ROWS, appendQueryRun, isQueryRun, parseQueryRuns, queryRunOf, runsForStep, type CompletedQuery, type QueryRun } from './query-runs.ts';
+export { INSIGHTS_EVIDENCE } from './checks/insights-query.ts';
 export { sendTraffic, type SentTraffic } from './traffic-run.ts';

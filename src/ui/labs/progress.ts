@@ -1,9 +1,10 @@
 /**
  * Lab progress as data: when each check first passed (simulated and wall-clock seconds), the
- * step in view and the hints revealed, saved in localStorage so a reload continues the lab.
+ * step in view, the hints revealed and the Logs Insights queries the learner ran (the evidence of
+ * `insights-query` checks), saved in localStorage so a reload continues the lab.
  * Pure apart from the Storage passed in (tests give a Map-backed one).
  */
-import type { Lab, LabProgress } from '../../engine/index.ts';
+import { parseQueryRuns, type Lab, type LabProgress, type QueryRun } from '../../engine/index.ts';
 import type { SharedLab } from '../../state/share-link.ts';
 
 export const PROGRESS_KEY = 'vpc-lab:lab-progress:v1';
@@ -15,6 +16,8 @@ export interface SavedProgress extends SharedLab {
   title: string;
   /** Hints revealed, per step id. */
   hints: Record<string, number>;
+  /** The learner's Logs Insights runs; absent in a save made before runs were recorded. */
+  runs?: QueryRun[];
 }
 
 /** The key of one check: its step id and its index in the step (check labels can repeat). */
@@ -35,18 +38,25 @@ export function recordPasses(passed: PassTimes, progress: LabProgress, now: { si
 /** Check kinds about flow-log records: history, which a reload (it empties the simulated logs) must not undo. */
 const HISTORY_KINDS = new Set(['flow-log-record', 'insights-query']);
 
+/** True for an `insights-query` check that needs the learner's own run (the default evidence). */
+export function needsLearnerRun(check: { kind: string; evidence?: string } | undefined): boolean {
+  return check?.kind === 'insights-query' && check.evidence !== 'records';
+}
+
 /**
  * The progress to show: a check about flow-log records that passed once stays passed (records,
- * once delivered, stay in CloudWatch Logs; the simulated logs are not saved across a reload).
+ * once delivered, stay in CloudWatch Logs; the simulated logs are not saved across a reload),
+ * and so does a query the learner ran (its pass time was recorded from the run).
  * Checks on the network itself are always live, so breaking a route un-ticks its check.
  */
 export function keepHistory(lab: Lab, progress: LabProgress, passed: PassTimes): LabProgress {
   let changed = false;
   const steps = progress.steps.map((s, i) => {
     const checks = s.checks.map((c, k) => {
-      if (c.passed || !HISTORY_KINDS.has(lab.steps[i]?.checks[k]?.kind) || !Object.hasOwn(passed, checkKey(s.id, k))) return c;
+      const check = lab.steps[i]?.checks[k];
+      if (c.passed || !HISTORY_KINDS.has(check?.kind) || !Object.hasOwn(passed, checkKey(s.id, k))) return c;
       changed = true;
-      return { ...c, passed: true, detail: 'Seen earlier in the flow logs.' };
+      return { ...c, passed: true, detail: needsLearnerRun(check) ? 'You ran a matching Logs Insights query earlier.' : 'Seen earlier in the flow logs.' };
     });
     return { ...s, checks, complete: checks.every((c) => c.passed) };
   });
@@ -92,7 +102,10 @@ export function loadProgress(store: Store): SavedProgress | null {
     for (const [k, t] of Object.entries(p.passed ?? {})) if (t && typeof t.sim === 'number' && typeof t.wall === 'number') passed[k] = { sim: t.sim, wall: t.wall };
     const hints: Record<string, number> = {};
     for (const [k, n] of Object.entries(p.hints ?? {})) if (Number.isInteger(n) && n >= 0) hints[k] = n;
-    return { labId: p.labId, title: p.title, source: p.source, step: p.step, passed, hints };
+    const out: SavedProgress = { labId: p.labId, title: p.title, source: p.source, step: p.step, passed, hints };
+    // Runs that do not check out are left out; a save without any is an older one (see withoutUnprovenPasses).
+    if (Object.hasOwn(p, 'runs')) out.runs = parseQueryRuns(p.runs);
+    return out;
   } catch {
     return null;
   }

@@ -3,6 +3,7 @@ import { readdirSync } from 'node:fs';
 import { applyChanges, evaluateLab, parseLabIndex, type Lab } from '../../../src/engine/labs/index.ts';
 import type { Snapshot } from '../../../src/engine/model/schema.ts';
 import { validateSnapshot } from '../../../src/engine/validate/index.ts';
+import { needsLearnerRun } from '../../../src/ui/labs/progress.ts';
 import { LABS_DIR, loadLab, playLab, readLabText } from './helpers.ts';
 
 const index = parseLabIndex(readLabText('index.json'));
@@ -47,7 +48,7 @@ describe.each(entries)('built-in lab $id', ({ file }) => {
     expect(progress.current).toBe(0);
   });
 
-  it('is solved step by step: each solution (and the traffic the step asks for) completes its step and keeps the earlier ones', () => {
+  it('is solved step by step: each solution (and the traffic and Logs Insights queries the step asks for) completes its step and keeps the earlier ones', () => {
     const states = playLab(lab);
     for (const st of states) {
       const failing = st.progress.steps.slice(0, st.step + 1).flatMap((s) => s.checks.filter((c) => !c.passed).map((c) => `${s.id}: ${c.label}: ${c.detail}`));
@@ -60,20 +61,39 @@ describe.each(entries)('built-in lab $id', ({ file }) => {
     expect(last.progress.steps.every((s) => s.checks.every((c) => c.passed))).toBe(true);
   });
 
-  it('needs each step: before a step\'s solution and traffic, its own checks fail', () => {
+  it('needs each step: before a step\'s solution, traffic and queries, its own checks fail', () => {
     const states = playLab(lab);
     lab.steps.forEach((s, i) => {
-      if (!s.solution && !s.traffic) return;
+      if (!s.solution && !s.traffic && !s.checks.some(needsLearnerRun)) return;
       const before = i === 0 ? evaluateLab(lab, lab.start as Snapshot, []) : states[i - 1].progress;
       const passing = before.steps[i].checks.filter((c) => c.passed && !c.guard);
       expect(passing.map((c) => c.label), `step ${s.id}`).toEqual([]);
     });
   });
 
+  it('an Insights step is done only once the learner runs a query in the console: the records alone do not do it', () => {
+    const states = playLab(lab);
+    lab.steps.forEach((s, i) => s.checks.forEach((c, k) => {
+      if (!needsLearnerRun(c)) return;
+      const before = states[i].beforeQueries.steps[i].checks[k];
+      expect(before.passed, `${s.id} before the learner's run`).toBe(false);
+      expect(before.detail).toMatch(/^Open Logs Insights, select log group .+ and run a query such as ".+" — you have not run a query since reaching this step\.$/);
+      expect(states[i].progress.steps[i].checks[k].passed, `${s.id} after the learner's run`).toBe(true);
+    }));
+  });
+
   it('never changes the lab while being played', () => {
     const text = JSON.stringify(lab);
     playLab(lab);
     expect(JSON.stringify(lab)).toBe(text);
+  });
+});
+
+describe('the built-in Insights steps', () => {
+  it('need the learner\'s own run (no built-in lab opts out with "evidence": "records")', () => {
+    const checks = entries.flatMap((e) => loadLab(e.file).steps.flatMap((s) => s.checks)).filter((c) => c.kind === 'insights-query');
+    expect(checks.length).toBe(3);
+    expect(checks.every(needsLearnerRun)).toBe(true);
   });
 });
 

@@ -154,9 +154,9 @@ describe('peering-state', () => {
   });
 });
 
-describe('insights-query', () => {
+describe('insights-query with "evidence": "records" (the engine runs the query itself)', () => {
   const top: Check = {
-    kind: 'insights-query', query: 'stats sum(bytes) as bytesTransferred by srcAddr, dstAddr | sort bytesTransferred desc | limit 10',
+    kind: 'insights-query', evidence: 'records', query: 'stats sum(bytes) as bytesTransferred by srcAddr, dstAddr | sort bytesTransferred desc | limit 10',
     traffic: [{ from: 'name:web-1', to: 'name:web-2', protocol: 'tcp', port: 22, count: 20 }], topRow: { srcAddr: 'name:web-1', dstAddr: '10.2.1.20' },
   };
   it('runs the query over the records and compares the top row', () => {
@@ -167,19 +167,19 @@ describe('insights-query', () => {
   });
   it('filters by log group and counts rows', () => {
     expect(run({ ...top, logGroup: 'elsewhere' } as Check, solved).detail).toBe('No flow-log records in log group elsewhere yet.');
-    expect(passes({ kind: 'insights-query', query: 'fields srcAddr', traffic: [ping], logGroup: 'vpc-1-flow-logs', minRows: 2 }, solved)).toBe(true);
-    expect(run({ kind: 'insights-query', query: 'fields srcAddr', traffic: [ping], minRows: 3 }, solved).detail).toBe('The query returns 2 row(s), fewer than 3.');
+    expect(passes({ kind: 'insights-query', evidence: 'records', query: 'fields srcAddr', traffic: [ping], logGroup: 'vpc-1-flow-logs', minRows: 2 }, solved)).toBe(true);
+    expect(run({ kind: 'insights-query', evidence: 'records', query: 'fields srcAddr', traffic: [ping], minRows: 3 }, solved).detail).toBe('The query returns 2 row(s), fewer than 3.');
   });
   it('replays the lab\'s background traffic when asked to', () => {
     const lab5 = loadLab('flow-logs-security.json');
-    const check: Check = { kind: 'insights-query', query: 'filter action="REJECT" | stats count(*) as n by srcAddr | sort n desc', traffic: 'background', topRow: { srcAddr: '192.0.2.44', n: 5 } };
+    const check: Check = { kind: 'insights-query', evidence: 'records', query: 'filter action="REJECT" | stats count(*) as n by srcAddr | sort n desc', traffic: 'background', topRow: { srcAddr: '192.0.2.44', n: 5 } };
     const ctx = createCheckContext(lab5.start as Snapshot, [], lab5.background);
     expect(evaluateCheck(check, ctx)).toEqual({ passed: true, detail: 'Top row: srcAddr=192.0.2.44, n=5.' });
     expect(evaluateCheck(check, createCheckContext(lab5.start as Snapshot)).detail).toBe('No flow-log records yet.');
   });
 
   it('reports a query that fails at run time', () => {
-    const r = run({ kind: 'insights-query', query: 'stats count(*) as n by srcAddr | sort nope desc', traffic: [ping], minRows: 1 }, solved);
+    const r = run({ kind: 'insights-query', evidence: 'records', query: 'stats count(*) as n by srcAddr | sort nope desc', traffic: [ping], minRows: 1 }, solved);
     expect(r.passed).toBe(false);
     expect(r.detail).toMatch(/^The query does not run: line 1, column \d+: /);
   });
