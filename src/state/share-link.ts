@@ -7,6 +7,7 @@
  * inflates), safe JSON, then the snapshot validator. Pure apart from the streams API.
  */
 import { hasErrors, parseJsonSafely, validateSnapshot, type Snapshot } from '../engine/index.ts';
+import { parseQueryRuns, type QueryRun } from '../engine/labs/query-runs.ts';
 
 export const SHARE_PREFIX = 'share=v1.';
 /** The longest `data` part accepted (characters of base64url). */
@@ -20,6 +21,11 @@ export interface SharedLab {
   source: { kind: 'builtin'; id: string } | { kind: 'url'; url: string } | { kind: 'inline'; text: string };
   step: number;
   passed: Record<string, { sim: number; wall: number }>;
+  /**
+   * The learner's Logs Insights runs, the evidence of their Insights steps (a link made before
+   * runs were recorded has none: its Insights passes are not carried over).
+   */
+  runs?: QueryRun[];
 }
 
 export interface SharedState {
@@ -163,5 +169,6 @@ function sharedLab(x: unknown): SharedLab | null {
     if (!t || typeof t.sim !== 'number' || typeof t.wall !== 'number') return null;
     passed[k] = { sim: t.sim, wall: t.wall };
   }
-  return { source: l.source, step: l.step, passed };
+  // Damaged runs are left out, as a damaged save's are: the rest of the progress still holds.
+  return l.runs === undefined ? { source: l.source, step: l.step, passed } : { source: l.source, step: l.step, passed, runs: parseQueryRuns(l.runs) };
 }

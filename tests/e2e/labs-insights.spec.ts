@@ -130,3 +130,30 @@ test('undo and redo bring back each lab session with its own runs: a run never c
   const saved = await page.evaluate(() => JSON.parse(localStorage.getItem('vpc-lab:lab-progress:v1') ?? '{}'));
   expect(saved.runs).toEqual([]);
 });
+
+test('a share link carries the learner\'s runs: the Insights step it completed is still done where the link is opened', async ({ page, browser }) => {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('./');
+  await startLab(page, 'Reading flow logs for security');
+  await page.getByRole('button', { name: 'Open Logs Insights' }).click();
+  await page.getByLabel('Sample queries').selectOption('Top 20 source IP addresses with highest number of rejected requests');
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByTestId('insights-table').locator('tbody tr').first()).toContainText('192.0.2.44');
+  await labsTab(page);
+  await expect(page.getByTestId('lab-progress')).toHaveText('1 of 5 steps complete');
+  await page.getByRole('button', { name: 'Copy share link' }).click();
+  const link = await page.getByLabel('Share link').inputValue();
+
+  // Opened in a fresh browser (another learner's, or the instructor's): no flow-log records there, yet the run is the evidence.
+  const other = await browser.newContext({ viewport: { width: 1600, height: 1000 } });
+  const p2 = await other.newPage();
+  await p2.goto(link);
+  await p2.getByRole('dialog', { name: 'Open this shared network?' }).getByRole('button', { name: 'Open shared network' }).click();
+  await labsTab(p2);
+  await expect(p2.getByTestId('lab-progress')).toHaveText('1 of 5 steps complete');
+  await stepNav(p2).nth(0).click();
+  await expect(p2.getByTestId('lab-check')).toHaveAttribute('data-passed', 'true');
+  // The evidence came with it: the recipient's saved progress holds the learner's run.
+  await expect.poll(() => p2.evaluate(() => JSON.parse(localStorage.getItem('vpc-lab:lab-progress:v1') ?? '{}').runs?.map((r: { step: string; query: string }) => r.step))).toEqual(['rejected-sources']);
+  await other.close();
+});

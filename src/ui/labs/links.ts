@@ -13,6 +13,7 @@ import { workspace } from '../../state/workspace.svelte.ts';
 import { askConfirm } from './confirm.ts';
 import { describeDoc, hasWork } from './describe.ts';
 import { labLinkUrl } from './lab-fetch.ts';
+import { withoutUnprovenPasses } from './query-runs.ts';
 
 type Loc = Pick<Location, 'hash' | 'search' | 'href'>;
 
@@ -49,7 +50,8 @@ async function openShare(data: string): Promise<void> {
   workspace.load(doc, 'Opened a share link', { kind: 'share' });
   workspace.notice = { kind: 'info', text: 'Opened the shared network.' };
   traces.clearLogs();
-  if (lab?.ok && shared) labs.attach(lab.value, shared.source, shared);
+  // A link from before runs were recorded: its Insights passes came from the records alone.
+  if (lab?.ok && shared) labs.attach(lab.value, shared.source, shared.runs ? shared : { ...shared, passed: withoutUnprovenPasses(lab.value, shared.passed) });
 }
 
 async function openLab(raw: string): Promise<void> {
@@ -97,7 +99,7 @@ export async function openLinkText(text: string): Promise<void> {
 /** The share link of the current state, or an error when it would be too long for a link. */
 export async function makeShareLink(): Promise<{ ok: true; url: string } | { ok: false; error: string }> {
   const state: SharedState = { doc: workspace.doc as Snapshot };
-  if (labs.lab && labs.source) state.lab = { source: labs.source as LabSource, step: labs.step, passed: labs.passed };
+  if (labs.lab && labs.source) state.lab = { source: labs.source as LabSource, step: labs.step, passed: labs.passed, runs: labs.runs };
   const frag = await encodeShare(state);
   if (frag.length > MAX_ENCODED + 20) return { ok: false, error: `This network is too large for a link (${Math.round(frag.length / 1000)} KB compressed; links hold at most ${MAX_ENCODED / 1000} KB). Use Export and share the file instead.` };
   const url = new URL(globalThis.location.href);

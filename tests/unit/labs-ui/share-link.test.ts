@@ -31,6 +31,19 @@ describe('share links', () => {
     expect(frag.length).toBeLessThan(12_000);
   });
 
+  it('carries the learner\'s Logs Insights runs (the evidence of Insights steps), leaving damaged ones out', async () => {
+    const run = { query: 'stats count(*) by srcAddr', groups: ['web-vpc-flow-logs'], files: [], columns: ['srcAddr', 'count(*)'], rows: [['10.0.1.10', 4]], rowCount: 1, step: 'query', at: { sim: 1767225660, wall: 1700000060000 } };
+    const withRuns: SharedState = { ...state, lab: { ...state.lab!, runs: [run] } };
+    const r = await decodeShare(shareData(`#${await encodeShare(withRuns)}`)!);
+    expect(r).toEqual({ ok: true, state: withRuns });
+    const damaged: SharedState = { ...state, lab: { ...state.lab!, runs: [run, { ...run, rowCount: -1 }] as never } };
+    const d = await decodeShare(shareData(`#${await encodeShare(damaged)}`)!);
+    expect(d.ok && d.state.lab?.runs).toEqual([run]);
+    // A link from before runs were recorded has no runs at all (not an empty list).
+    const old = await decodeShare(shareData(`#${await encodeShare(state)}`)!);
+    expect(old.ok && old.state.lab && 'runs' in old.state.lab).toBe(false);
+  });
+
   it('base64url round-trips every length', () => {
     for (let n = 0; n < 20; n++) {
       const b = Uint8Array.from({ length: n }, (_, i) => (i * 37 + n) & 255);
