@@ -25,6 +25,19 @@ async function typeQuery(page: Page, query: string): Promise<void> {
   await expect.poll(async () => (await editor.locator('.view-lines').innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' ')).toBe(query);
 }
 
+/** Starts the security lab and completes its step 1 the learner's way: the sample query, run in the console. */
+async function completeStepOne(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 1600, height: 1000 });
+  await page.goto('./');
+  await startLab(page, 'Reading flow logs for security');
+  await page.getByRole('button', { name: 'Open Logs Insights' }).click();
+  await page.getByLabel('Sample queries').selectOption('Top 20 source IP addresses with highest number of rejected requests');
+  await page.getByRole('button', { name: 'Run query' }).click();
+  await expect(page.getByTestId('insights-table').locator('tbody tr').first()).toContainText('192.0.2.44');
+  await labsTab(page);
+  await expect(page.getByTestId('lab-progress')).toHaveText('1 of 5 steps complete');
+}
+
 test('an Insights step is done only after the learner runs a matching query, and stays done after a reload', async ({ page }) => {
   await page.setViewportSize({ width: 1600, height: 1000 });
   await page.goto('./');
@@ -102,15 +115,7 @@ test('a damaged save of the runs is refused: the lab reopens, and its Insights s
 });
 
 test('undo and redo bring back each lab session with its own runs: a run never carries over to another start', async ({ page }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto('./');
-  await startLab(page, 'Reading flow logs for security');
-  await page.getByRole('button', { name: 'Open Logs Insights' }).click();
-  await page.getByLabel('Sample queries').selectOption('Top 20 source IP addresses with highest number of rejected requests');
-  await page.getByRole('button', { name: 'Run query' }).click();
-  await expect(page.getByTestId('insights-table').locator('tbody tr').first()).toContainText('192.0.2.44');
-  await labsTab(page);
-  await expect(page.getByTestId('lab-progress')).toHaveText('1 of 5 steps complete');
+  await completeStepOne(page);
 
   // The same lab started again: a new session, same records (its background traffic), no run yet.
   await startLab(page, 'Reading flow logs for security');
@@ -132,15 +137,7 @@ test('undo and redo bring back each lab session with its own runs: a run never c
 });
 
 test('a share link carries the learner\'s runs: the Insights step it completed is still done where the link is opened', async ({ page, browser }) => {
-  await page.setViewportSize({ width: 1600, height: 1000 });
-  await page.goto('./');
-  await startLab(page, 'Reading flow logs for security');
-  await page.getByRole('button', { name: 'Open Logs Insights' }).click();
-  await page.getByLabel('Sample queries').selectOption('Top 20 source IP addresses with highest number of rejected requests');
-  await page.getByRole('button', { name: 'Run query' }).click();
-  await expect(page.getByTestId('insights-table').locator('tbody tr').first()).toContainText('192.0.2.44');
-  await labsTab(page);
-  await expect(page.getByTestId('lab-progress')).toHaveText('1 of 5 steps complete');
+  await completeStepOne(page);
   await page.getByRole('button', { name: 'Copy share link' }).click();
   const link = await page.getByLabel('Share link').inputValue();
 
