@@ -17,7 +17,7 @@ import { isObj } from './read.ts';
 import { checkVpcReferences } from './references.ts';
 import { checkRoutes } from './routes.ts';
 import { checkMiddleboxRoutes } from './middlebox-routes.ts';
-import { checkSecurityGroups } from './security-groups.ts';
+import { checkSecurityGroupQuotas, checkSecurityGroups } from './security-groups.ts';
 import { checkPrefixListReferences, checkRoutePrefixLists } from './prefix-lists.ts';
 import { checkShape } from './shape.ts';
 import { toDiagnostics } from './sort.ts';
@@ -58,6 +58,8 @@ const CHECKS: ReadonlyArray<[string, (ctx: Ctx) => void, Deps?]> = [
   ['associations', checkAssociations, (c) => [c.routeTables, c.networkAcls, c.subnets, c.vpcs]],
   ['peering', checkPeerings, (c) => [c.peerings, c.vpcs]], ['network ACLs', checkNetworkAcls, (c) => [c.networkAcls]],
   ['security groups', checkSecurityGroups, (c) => [c.securityGroups]],
+  // A prefix list counts against the rules quota as its maximum entries, read from PrefixLists.
+  ['security group quotas', checkSecurityGroupQuotas, (c) => [c.securityGroups, c.doc.PrefixLists]],
   // Which prefix lists the document holds is read from its PrefixLists list, outside the groups.
   ['prefix list references', checkPrefixListReferences, (c) => [c.securityGroups, c.doc.PrefixLists]],
   ['route prefix lists', checkRoutePrefixLists, (c) => [c.routeTables, c.doc.PrefixLists]],

@@ -58,25 +58,62 @@ function checkPermission(ctx: Ctx, sg: Entry, p: Obj, path: Path, subject: strin
 
 function checkDirection(ctx: Ctx, sg: Entry, key: 'IpPermissions' | 'IpPermissionsEgress', refs: GroupRef[]): void {
   const dir = key === 'IpPermissions' ? 'inbound' : 'outbound';
+  for (const [p, k] of items(sg.r[key])) checkPermission(ctx, sg, p, [...sg.path, key, k], `${sg.label} ${dir} rule ${k + 1}`, refs);
+}
+
+/**
+ * What a prefix list reference counts for against the rules quota: its maximum entries, when
+ * the snapshot says (describe-managed-prefix-lists prints `MaxEntries`), as AWS counts it; else 1.
+ */
+function prefixListWeights(doc: Record<string, unknown>): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [pl] of items(doc.PrefixLists)) {
+    const id = str(pl.PrefixListId);
+    const max = pl.MaxEntries;
+    if (id !== undefined && typeof max === 'number' && Number.isInteger(max) && max >= 1) out.set(id, Math.max(out.get(id) ?? 1, max));
+  }
+  return out;
+}
+
+function checkQuota(ctx: Ctx, sg: Entry, key: 'IpPermissions' | 'IpPermissionsEgress', weights: Map<string, number>): void {
+  const dir = key === 'IpPermissions' ? 'inbound' : 'outbound';
   let v4 = 0;
   let v6 = 0;
   for (const [p, k] of items(sg.r[key])) {
     const path = [...sg.path, key, k];
-    checkPermission(ctx, sg, p, path, `${sg.label} ${dir} rule ${k + 1}`, refs);
-    // IPv4 and IPv6 rules have separate quotas; a group or prefix-list reference counts in both.
+    // IPv4 and IPv6 rules have separate quotas; a group or prefix-list reference counts in both,
+    // a prefix list as its maximum entries.
+    let lists = 0;
+    let weighted = false;
+    for (const [ref] of items(p.PrefixListIds)) {
+      const w = weights.get(str(ref.PrefixListId) ?? '') ?? 1;
+      lists += w;
+      weighted ||= w > 1;
+    }
     const before = Math.max(v4, v6);
-    v4 += size(p.IpRanges) + size(p.UserIdGroupPairs) + size(p.PrefixListIds);
-    v6 += size(p.Ipv6Ranges) + size(p.UserIdGroupPairs) + size(p.PrefixListIds);
+    v4 += size(p.IpRanges) + size(p.UserIdGroupPairs) + lists;
+    v6 += size(p.Ipv6Ranges) + size(p.UserIdGroupPairs) + lists;
+    const how = weighted ? 'each CIDR and group counts as one, a prefix list as its maximum entries' : 'each CIDR and group counts as one';
     if (before <= MAX_RULES && Math.max(v4, v6) > MAX_RULES) {
-      ctx.report('SG_TOO_MANY_RULES', path, `${sg.label} has more than ${MAX_RULES} ${dir} rules (each CIDR and group counts as one), above the AWS default quota: AWS refuses it unless the account's quota was raised; merge CIDRs or split the rules over several groups.`);
+      ctx.report('SG_TOO_MANY_RULES', path, `${sg.label} has more than ${MAX_RULES} ${dir} rules (${how}), above the AWS default quota: AWS refuses it unless the account's quota was raised; merge CIDRs or split the rules over several groups.`);
     }
     if (before <= HARD_MAX_RULES && Math.max(v4, v6) > HARD_MAX_RULES) {
-      ctx.report('SG_RULES_HARD_LIMIT', path, `${sg.label} has more than ${HARD_MAX_RULES} ${dir} rules, more than AWS allows even with a raised quota: merge CIDRs or split the rules over several groups.`);
+      ctx.report('SG_RULES_HARD_LIMIT', path, `${sg.label} has more than ${HARD_MAX_RULES} ${dir} rules (${how}), more than AWS allows even with a raised quota: merge CIDRs or split the rules over several groups.`);
     }
   }
 }
 
-/** Security group permissions: protocol, ports or ICMP, CIDRs, group references, and the rules quota. */
+/** The rules quota of every group: read beside the document's prefix lists, whose maximum entries count. */
+export function checkSecurityGroupQuotas(ctx: Ctx): void {
+  let weights: Map<string, number> | null = null;
+  for (const sg of ctx.securityGroups.all) {
+    weights ??= prefixListWeights(ctx.doc);
+    checkQuota(ctx, sg, 'IpPermissions', weights);
+    checkQuota(ctx, sg, 'IpPermissionsEgress', weights);
+  }
+}
+
+/** Security group permissions: protocol, ports or ICMP, CIDRs and group references (the rules quota: checkSecurityGroupQuotas). */
 export function checkSecurityGroups(ctx: Ctx): void {
   for (const sg of ctx.securityGroups.all) {
     let refs: GroupRef[] = [];

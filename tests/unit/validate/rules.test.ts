@@ -86,6 +86,18 @@ describe('security group rules', () => {
     expectOne(d, 'SG_TOO_MANY_RULES', 'warning', P(2, 'IpPermissionsEgress'), ['Security group sg-1 ("web")', 'more than 60 outbound rules']);
   });
 
+  it('SG_TOO_MANY_RULES counts a prefix list as its maximum entries, as AWS does', () => {
+    const cidrs = (n: number) => Array.from({ length: n }, (_, i) => ({ CidrIp: `10.${i}.0.0/16` }));
+    const withList = (max: number | undefined) => validateWith((doc) => {
+      doc.PrefixLists = [{ PrefixListId: 'pl-1', Cidrs: ['54.231.0.0/17'], ...(max === undefined ? {} : { MaxEntries: max }) }];
+      doc.SecurityGroups[0].IpPermissionsEgress.push({ IpProtocol: 'tcp', FromPort: 443, ToPort: 443, IpRanges: cidrs(40), PrefixListIds: [{ PrefixListId: 'pl-1' }] });
+    });
+    // 1 + 40 CIDRs + a list of 20 maximum entries = 61 outbound rules.
+    expectOne(withList(20), 'SG_TOO_MANY_RULES', 'warning', P(1, 'IpPermissionsEgress'), ['more than 60 outbound rules', 'a prefix list as its maximum entries']);
+    expect(withList(19)).toEqual([]);
+    expect(withList(undefined)).toEqual([]);
+  });
+
   it('SG_RULES_HARD_LIMIT past 1,000 rules: beyond any raised quota', () => {
     const cidrs = Array.from({ length: 1001 }, (_, i) => ({ CidrIp: `10.${i >> 8}.${i & 255}.0/24` }));
     const d = validateWith((doc) => { doc.SecurityGroups[0].IpPermissionsEgress[0].IpRanges = cidrs; });
