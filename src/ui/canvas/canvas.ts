@@ -1,13 +1,17 @@
 /**
  * The Cytoscape adapter, shaped like xyflow's imperative widgets: `create(container, callbacks)`
  * returns `{ update, showPath, destroy }`. Elements are diffed by id inside cy.batch(); the
- * layout is the computed preset one; drags are reported as offsets, never kept here.
+ * layout is the computed preset one; drags are reported as offsets, never kept here. The
+ * selection and a trace's path are drawn by the highlight layer over the diagram (highlight.ts):
+ * the diagram's own elements change only when the document does.
  */
 import cytoscape from 'cytoscape';
 import { canvasStyle } from './style.ts';
 import { computeLayout, type Point } from './layout.ts';
 import type { CanvasModel } from './model.ts';
 import { layoutExtent, parts, subtreeOrder } from './draw-order.ts';
+import { createHighlight } from './highlight.ts';
+import { quietPress } from './quiet-press.ts';
 import { nextFrame, nextTask } from '../shell/scheduling.ts';
 
 /** More new elements than this (an import, a big sample) are drawn in slices, with progress. */
@@ -39,16 +43,17 @@ export interface CanvasHandle {
   destroy(): void;
 }
 
-/** Replaces an element's model classes but keeps the trace highlight, which belongs to the last command, not to the document. */
 function setClasses(el: cytoscape.SingularElementReturnValue, classes: string): void {
-  const keep = ['on-path', 'blocked'].filter((c) => el.hasClass(c));
-  const next = [...classes.split(' ').filter(Boolean), ...keep].join(' ');
+  const next = classes.split(' ').filter(Boolean).join(' ');
   if (el.classes().join(' ') !== next) el.classes(next);
 }
 
 export function create(container: HTMLElement, callbacks: CanvasCallbacks): CanvasHandle {
-  // Viewport textures keep pan and zoom smooth with a thousand labelled nodes.
-  const cy = cytoscape({ container, style: canvasStyle, layout: { name: 'preset' }, minZoom: 0.05, maxZoom: 2.5, boxSelectionEnabled: false, textureOnViewport: true, hideEdgesOnViewport: true });
+  // Viewport textures keep pan and zoom smooth with a thousand labelled nodes. Nothing is ever
+  // selected here (nor marked :active on press): the highlight layer shows the selection.
+  const cy = cytoscape({ container, style: canvasStyle, layout: { name: 'preset' }, minZoom: 0.05, maxZoom: 2.5, boxSelectionEnabled: false, autounselectify: true, textureOnViewport: true, hideEdgesOnViewport: true });
+  quietPress(cy);
+  const highlight = createHighlight(cy, container);
   let grabbed: { id: string; at: Point } | null = null;
   let timers: ReturnType<typeof setTimeout>[] = [];
   let fittedKey = '';
@@ -67,14 +72,12 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
   // Follow the container's size (window resize, panel changes) and keep the network in view.
   const resize = new ResizeObserver(() => {
     cy.resize();
+    highlight.resize();
     fitView();
   });
   resize.observe(container);
 
-  cy.on('tap', (e) => {
-    if (e.target === cy) callbacks.onSelect(null);
-    else if (!e.target.hasClass('trace')) callbacks.onSelect(e.target.id());
-  });
+  cy.on('tap', (e) => callbacks.onSelect(e.target === cy ? null : e.target.id()));
   cy.on('grab', 'node', (e) => {
     grabbed = { id: e.target.id(), at: { ...e.target.position() } };
   });
@@ -90,18 +93,12 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
   function clearPath() {
     timers.forEach(clearTimeout);
     timers = [];
-    cy.batch(() => {
-      cy.remove('edge.trace');
-      cy.elements().removeClass('on-path blocked');
-    });
+    highlight.clearPath();
   }
 
   /** Selection, scroll-to-selection and fit: what follows the elements being in place. */
   function settle(model: CanvasModel, selected: string | null) {
-    cy.batch(() => {
-      cy.elements().unselect();
-      if (selected) cy.getElementById(selected).select();
-    });
+    highlight.select(selected);
     // Re-fit when VPCs come or go (a sample loaded, a VPC created), not on every edit.
     const key = (model.order.get('') ?? []).join(',');
     const refit = key !== fittedKey;
@@ -168,6 +165,7 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
       if (held && !destroyed) cy.endBatch();
     }
     populating = false;
+    highlight.sync();
     settle(model, selected);
     callbacks.onProgress?.(total, total);
   }
@@ -188,7 +186,7 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
       const freshNodes: (cytoscape.ElementDefinition & { id: string; parent?: string })[] = [];
       const freshEdges: cytoscape.ElementDefinition[] = [];
       cy.batch(() => {
-        cy.elements().not('.trace').filter((el) => !wanted.has(el.id())).remove();
+        cy.elements().filter((el) => !wanted.has(el.id())).remove();
         const fresh = new Set<string>();
         for (const n of model.nodes) {
           const classes = [n.kind, ...(n.tags ?? [])].join(' ');
@@ -232,6 +230,7 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
         return;
       }
       if (fresh.length) cy.batch(() => void cy.add(fresh));
+      highlight.sync();
       settle(model, selected);
       // This update finished what a superseded slow one had started.
       if (populating) {
@@ -246,12 +245,12 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
         timers.push(setTimeout(() => {
           const el = cy.getElementById(s.id);
           if (el.empty()) return;
-          el.addClass(s.blocked ? 'blocked' : 'on-path');
+          highlight.mark(s.id, s.blocked ? 'blocked' : 'on-path');
           // Arrows join the boxes the packet passes through (instances, gateways, the internet);
           // a subnet or VPC on the way is only highlighted, since it encloses its instances.
           const leaf = el.isNode() && el.isChildless() && !el.hasClass('subnet') && !el.hasClass('vpc');
           if (leaf && prev && prev !== s.id) {
-            cy.add({ group: 'edges', data: { id: `trace-${i}`, source: prev, target: s.id }, classes: `trace ${s.leg === 'return' ? 'return' : ''} ${s.blocked ? 'stop' : ''}` });
+            highlight.arrow({ id: `trace-${i}`, source: prev, target: s.id, classes: `trace ${s.leg === 'return' ? 'return' : ''} ${s.blocked ? 'stop' : ''}` });
           }
           if (leaf) prev = s.id;
         }, i * 260));
@@ -264,6 +263,7 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
       destroyed = true;
       resize.disconnect();
       timers.forEach(clearTimeout);
+      highlight.destroy();
       cy.destroy();
     },
   };
