@@ -4,8 +4,15 @@ import { expect, type Page } from '@playwright/test';
 export async function emptyWorkspace(page: Page): Promise<void> {
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
-  await page.getByLabel('Sample network').selectOption('empty');
-  await page.getByRole('button', { name: 'Load', exact: true }).click();
+  // The picker's choice follows the network in force: when the sample list or the seed network
+  // arrives between choosing and clicking Load, the choice is reset. Choose again until the
+  // empty workspace is the one in force.
+  const picker = page.getByLabel('Sample network');
+  await expect(async () => {
+    await picker.selectOption('empty');
+    await page.getByRole('button', { name: 'Load', exact: true }).click();
+    await expect(picker).toHaveValue('empty', { timeout: 1000 });
+  }).toPass({ timeout: 20_000 });
 }
 
 export async function createVpc(page: Page, name: string, cidr: string): Promise<void> {
