@@ -53,3 +53,15 @@ export async function run(page: Page, command: string): Promise<void> {
 }
 
 export const consoleOut = (page: Page) => page.getByTestId('console-output');
+
+/** Replaces the Logs Insights editor's text (Monaco closes brackets and quotes as they are typed over). */
+export async function typeQuery(page: Page, query: string): Promise<void> {
+  const editor = page.getByTestId('insights-editor');
+  await editor.locator('.view-lines').click();
+  await page.keyboard.press('Control+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.type(query);
+  await page.keyboard.press('Escape'); // close any completion list
+  // The editor wraps long lines; rendered spaces are non-breaking.
+  await expect.poll(async () => (await editor.locator('.view-lines').innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' ')).toBe(query);
+}

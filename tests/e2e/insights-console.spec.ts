@@ -1,6 +1,7 @@
 // The Logs Insights console in a real browser: cancelling a query that would never finish (it
 // runs in a Web Worker, which Cancel terminates), and copying results to the clipboard as CSV.
 import { expect, test, type Page } from '@playwright/test';
+import { typeQuery } from './helpers.ts';
 
 /**
  * Three records in the default format. The first account ID is a 40-digit run, so the regex
@@ -23,17 +24,6 @@ async function openWithFile(page: Page): Promise<void> {
   await expect(page.getByTestId('import-report')).toContainText('file:flows.log: 3 record(s)');
 }
 
-/** Replaces the editor's text (Monaco closes brackets and quotes as they are typed over). */
-async function typeQuery(page: Page, query: string): Promise<void> {
-  const editor = page.getByTestId('insights-editor');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(query);
-  await page.keyboard.press('Escape'); // close any completion list
-  // The editor wraps long lines; rendered spaces are non-breaking.
-  await expect.poll(async () => (await editor.locator('.view-lines').innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' ')).toBe(query);
-}
 
 test('Cancel stops a long-running query and the console stays usable', async ({ page }) => {
   await openWithFile(page);

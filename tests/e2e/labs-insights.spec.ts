@@ -2,6 +2,7 @@
 // result satisfies the check: the flow-log records alone do not tick it, and the learner's run
 // survives a reload with the rest of the lab's progress.
 import { expect, test, type Page } from '@playwright/test';
+import { typeQuery } from './helpers.ts';
 
 const labsTab = (page: Page) => page.getByRole('tab', { name: 'Labs' }).click();
 const stepNav = (page: Page) => page.getByRole('navigation', { name: 'Lab steps' }).getByRole('button');
@@ -12,17 +13,6 @@ async function startLab(page: Page, title: string) {
   if (await all.isEnabled()) await all.click();
   await page.getByRole('button', { name: `Start lab ${title}` }).click();
   await page.getByRole('dialog', { name: /Start the lab/ }).getByRole('button', { name: 'Replace my network and start' }).click();
-}
-
-/** Replaces the query editor's text (Monaco closes brackets and quotes as they are typed over). */
-async function typeQuery(page: Page, query: string): Promise<void> {
-  const editor = page.getByTestId('insights-editor');
-  await editor.locator('.view-lines').click();
-  await page.keyboard.press('Control+A');
-  await page.keyboard.press('Delete');
-  await page.keyboard.type(query);
-  await page.keyboard.press('Escape');
-  await expect.poll(async () => (await editor.locator('.view-lines').innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' ')).toBe(query);
 }
 
 /** Starts the security lab and completes its step 1 the learner's way: the sample query, run in the console. */
