@@ -57,13 +57,16 @@ export function compileRouteTable(doc: RouteTable, index: number, vpcCidrs: read
     if (!route) return;
     const target = routeTargetOf(route);
     if (!target) return;
-    const base = { target, blackhole: route.State === 'blackhole', route, implicit: false, path: `${path}.Routes[${i}]` };
+    const blackhole = route.State === 'blackhole';
+    const at = `${path}.Routes[${i}]`;
+    // Every NRoute is written as one literal, fields in one order: longest prefix match reads
+    // routes of one shape (a second shape made its loop polymorphic, 4% of a trace).
     if (typeof route.DestinationCidrBlock === 'string') {
       const c = tryParseCidr(route.DestinationCidrBlock);
-      if (c.ok) routes.push({ ...base, destination: c.value, prefixListId: null });
+      if (c.ok) routes.push({ destination: c.value, target, blackhole, route, implicit: false, prefixListId: null, path: at });
     } else if (typeof route.DestinationPrefixListId === 'string') {
       const id = route.DestinationPrefixListId;
-      for (const destination of prefixLists.get(id) ?? []) routes.push({ ...base, destination, prefixListId: id });
+      for (const destination of prefixLists.get(id) ?? []) routes.push({ destination, target, blackhole, route, implicit: false, prefixListId: id, path: at });
     } // IPv6 routes: the simulator routes IPv4 only
   });
   for (const cidr of vpcCidrs) {
