@@ -17,6 +17,15 @@ describe('console commands', () => {
     expect(parseCommand('ping -c 0 x').kind).toBe('error');
     expect(parseCommand('telnet x')).toMatchObject({ kind: 'error', message: expect.stringContaining('command not found') });
   });
+  it('does not print a timeout for a path into a component the simulator does not model: the outcome is unknown', () => {
+    const cmd = parseCommand('curl https://52.217.10.4') as Extract<ReturnType<typeof parseCommand>, { kind: 'probe' }>;
+    const r: TraceResult = { ...result(false), explanations: [{ code: 'UNSUPPORTED_COMPONENT', path: 'forward', direction: null, component: 'vpce-0a1b2c3d4e5f60718', message: 'The route leads to vpce-…' }] };
+    expect(formatOutput(cmd, '52.217.10.4', r, true)).toEqual(['curl: the path to 52.217.10.4 leads to vpce-0a1b2c3d4e5f60718, which VPC Lab does not simulate: what AWS does beyond it is not shown (see Explain).']);
+    // A real blocker first: the tool fails as it would.
+    const blocked: TraceResult = { ...r, explanations: [{ code: 'ENI_SG_RULES_MISMATCH', path: 'forward', direction: 'egress', component: 'eni-1', message: '…' }, ...r.explanations] };
+    expect(formatOutput(cmd, '52.217.10.4', blocked, true).join('\n')).toContain('Failed to connect');
+  });
+
   it('prints ping as Linux does, from the verdict only, deterministically', () => {
     const cmd = parseCommand('ping -c 2 10.2.0.4') as Extract<ReturnType<typeof parseCommand>, { kind: 'probe' }>;
     const ok = formatOutput(cmd, '10.2.0.4', result(true), false);
