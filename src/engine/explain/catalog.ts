@@ -180,10 +180,11 @@ export function routedElsewhere(net: Network, sender: NEni, target: NEni, landed
   const message = `${head} (${ipText(dstIp)}${vpc}): ${went}, so ${target.id} never receives the packet.`;
   const from = sender.vpc;
   const overlap = !!from && !!target.vpc && from !== target.vpc && from.cidrs.some((a) => target.vpc!.cidrs.some((b) => contains(a, b.base) || contains(b, a.base)));
-  if (overlap || !table) {
-    const fix = `${from?.id ?? sender.id} and ${target.vpc?.id ?? target.id} have overlapping CIDR blocks, which AWS cannot connect by peering: reach ${target.id} at a public IP address${target.publicIp !== null ? ` (${ipText(target.publicIp)})` : ''}, or move one VPC to a block that does not overlap.`;
+  if (overlap) {
+    const fix = `${from!.id} and ${target.vpc!.id} have overlapping CIDR blocks, which AWS cannot connect by peering: reach ${target.id} at a public IP address${target.publicIp !== null ? ` (${ipText(target.publicIp)})` : ''}, or move one VPC to a block that does not overlap.`;
     return build('NO_ROUTE_TO_DESTINATION', component, null, message, fix);
   }
+  if (!table) return build('NO_ROUTE_TO_DESTINATION', component, null, message);
   const fix = suggestRoute(net, table, dstIp, sender);
   return build('NO_ROUTE_TO_DESTINATION', component, null, message, fix.fix, fix.action);
 }

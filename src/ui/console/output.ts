@@ -17,8 +17,8 @@ const ms = (x: number) => x.toFixed(3);
 export function formatOutput(cmd: Probe, ip: string, r: TraceResult, internet: boolean): string[] {
   // A path into a component the simulator does not model (a VPC endpoint, a transit gateway...)
   // has no known outcome: printing a timeout would claim AWS drops it.
-  const unknown = r.reachable ? undefined : r.explanations.find((e) => e.code === 'UNSUPPORTED_COMPONENT' && e === r.explanations[0]);
-  if (unknown) return [`${cmd.tool}: the path to ${ip} leads to ${unknown.component}, which VPC Lab does not simulate: what AWS does beyond it is not shown (see Explain).`];
+  const unknown = r.explanations[0];
+  if (!r.reachable && unknown?.code === 'UNSUPPORTED_COMPONENT') return [`${cmd.tool}: the path to ${ip} leads to ${unknown.component}, which VPC Lab does not simulate: what AWS does beyond it is not shown (see Explain).`];
   const ok = r.reachable;
   const seed = `${cmd.target}${ip}`;
   switch (cmd.tool) {
