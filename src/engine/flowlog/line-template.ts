@@ -8,6 +8,7 @@ import { F } from './fields.ts';
 import { flat } from './flat.ts';
 import type { EniInfo } from './eni-info.ts';
 import type { LogFormat } from './format.ts';
+import { asciiBytes } from './line-bytes.ts';
 
 /**
  * A line as items joined by single spaces: runs of constant fields are one item (their texts
@@ -20,7 +21,16 @@ export interface LineTemplate {
   at: readonly number[];
   /** Scratch array reused for every line: constant runs and per-flow values. */
   items: string[];
+  /**
+   * The same line as bytes (line-bytes.ts): `lead[k]` is the constant text and spaces written
+   * before per-flow field k (null for a lone space, the common case, written without a copy), `trail` the text after the last one; null when a constant has a
+   * character outside ASCII (an odd id in an edited document), and lines are joined instead.
+   */
+  bytes: { lead: (Uint8Array | null)[]; trail: Uint8Array; maxLength: number } | null;
 }
+
+/** Most bytes one per-flow field writes: an address is 15, the longest String(number) 24. */
+const MAX_FIELD_BYTES = 24;
 
 /** Per-flow fields: everything else is constant for one interface. */
 const PER_FLOW = new Set<number>([
@@ -64,5 +74,28 @@ export function compileLineTemplate(format: LogFormat, info: EniInfo): LineTempl
     }
   }
   if (constantRun !== null) items.push(flat(constantRun));
-  return { vars, at, items };
+  return { vars, at, items, bytes: compileLineBytes(format, info) };
+}
+
+function compileLineBytes(format: LogFormat, info: EniInfo): LineTemplate['bytes'] {
+  const lead: (Uint8Array | null)[] = [];
+  let leadLength = 0;
+  let ascii = true;
+  let pending = '';
+  format.codes.forEach((code, i) => {
+    const separator = i === 0 ? '' : ' ';
+    if (PER_FLOW.has(code)) {
+      const text = pending + separator;
+      const bytes = asciiBytes(text);
+      ascii &&= bytes !== null;
+      lead.push(text === ' ' ? null : bytes);
+      leadLength += text.length;
+      pending = '';
+    } else {
+      pending += separator + constantText(code, format.version, info);
+    }
+  });
+  const trail = asciiBytes(pending);
+  if (trail === null || !ascii) return null;
+  return { lead, trail, maxLength: leadLength + trail.length + lead.length * MAX_FIELD_BYTES };
 }

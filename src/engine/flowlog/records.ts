@@ -10,6 +10,7 @@ import type { LogFormat } from './format.ts';
 import type { LineTemplate } from './line-template.ts';
 import type { FlowTable } from './flow-table.ts';
 import { flat } from './flat.ts';
+import { LineBytes, asciiBytes, canWriteLineBytes, putBytes, putDash, putIpv4, putNumber } from './line-bytes.ts';
 
 /** One flow log watching one interface, with everything a record needs precomputed. */
 export interface Target {
@@ -35,12 +36,86 @@ export const INGRESS = 0;
 export const EGRESS = 1 << 8;
 export const REJECT = 1 << 9;
 
+/**
+ * From this many records on, lines are written as bytes and decoded once (line-bytes.ts);
+ * below it, the one decode call costs more than joining each line's items.
+ */
+export const BYTE_LINES_FROM = 64;
+
 /** The records of a filled flow table, in `rows` order (row order when null). */
-export function materialize(table: FlowTable, rows: readonly number[] | null, targets: readonly Target[]): FlowLogRecord[] {
+export function materialize(
+  table: FlowTable, rows: readonly number[] | null, targets: readonly Target[], byteLinesFrom = BYTE_LINES_FROM,
+): FlowLogRecord[] {
   const texts = new TextCache();
-  const out: FlowLogRecord[] = new Array(table.size);
-  for (let i = 0; i < table.size; i++) out[i] = toRecord(table, rows === null ? i : rows[i], targets, texts);
+  const size = table.size;
+  const out: FlowLogRecord[] = new Array(size);
+  if (size < byteLinesFrom || !canWriteLineBytes) {
+    for (let i = 0; i < size; i++) out[i] = toRecord(table, rows === null ? i : rows[i], targets, texts, null);
+    return out;
+  }
+  // About 100 bytes a line in the default format; the writer grows for longer custom formats.
+  const w = new LineBytes(size * 128);
+  const ends = new Int32Array(size);
+  for (let i = 0; i < size; i++) {
+    const row = rows === null ? i : rows[i];
+    writeLine(w, table, row, targets[table.target(row)]);
+    ends[i] = w.pos;
+  }
+  const text = w.text();
+  let start = 0;
+  for (let i = 0; i < size; i++) {
+    const row = rows === null ? i : rows[i];
+    // A line written as bytes is a slice of the shared text (which every line keeps alive: they
+    // are used together); a template with non-ASCII constants wrote nothing and is joined.
+    const line = ends[i] === start ? null : text.slice(start, ends[i]);
+    out[i] = toRecord(table, row, targets, texts, line);
+    start = ends[i];
+  }
   return out;
+}
+
+const SPACE = 32;
+const ACCEPT_BYTES = asciiBytes('ACCEPT') as Uint8Array;
+const REJECT_BYTES = asciiBytes('REJECT') as Uint8Array;
+const INGRESS_BYTES = asciiBytes('ingress') as Uint8Array;
+const EGRESS_BYTES = asciiBytes('egress') as Uint8Array;
+
+/** Writes a row's line as bytes: the same text toRecord's join would give. */
+function writeLine(w: LineBytes, table: FlowTable, row: number, target: Target): void {
+  const template = target.template.bytes;
+  if (template === null) return;
+  const vars = target.template.vars;
+  const lead = template.lead;
+  const bytes = w.reserve(template.maxLength);
+  let p = w.pos;
+  for (let k = 0; k < vars.length; k++) {
+    const run = lead[k];
+    if (run === null) bytes[p++] = SPACE;
+    else p = putBytes(bytes, p, run);
+    switch (vars[k]) {
+      case SRC_ADDR: p = putIpv4(bytes, p, table.src(row)); break;
+      case DST_ADDR: p = putIpv4(bytes, p, table.dst(row)); break;
+      case SRC_PORT: p = putNumber(bytes, p, table.ports(row) >>> 16); break;
+      case DST_PORT: p = putNumber(bytes, p, table.ports(row) & 0xffff); break;
+      case PROTOCOL: p = putNumber(bytes, p, table.kind(row) & 255); break;
+      case PACKETS: p = putNumber(bytes, p, table.packets(row)); break;
+      case BYTES: p = putNumber(bytes, p, table.bytes(row)); break;
+      case START: p = putNumber(bytes, p, table.start(row)); break;
+      case END: p = putNumber(bytes, p, table.end(row)); break;
+      case ACTION: p = putBytes(bytes, p, (table.kind(row) & REJECT) !== 0 ? REJECT_BYTES : ACCEPT_BYTES); break;
+      case TCP_FLAGS: p = putNumber(bytes, p, table.flags(row)); break;
+      case PKT_SRC: p = putIpv4(bytes, p, table.pktSrc(row)); break;
+      case PKT_DST: p = putIpv4(bytes, p, table.pktDst(row)); break;
+      case DIRECTION: p = putBytes(bytes, p, (table.kind(row) & EGRESS) !== 0 ? EGRESS_BYTES : INGRESS_BYTES); break;
+      case TRAFFIC_PATH: {
+        const path = table.trafficPath(row);
+        p = (table.kind(row) & EGRESS) !== 0 && path >= 0 ? putNumber(bytes, p, path) : putDash(bytes, p);
+        break;
+      }
+      default: p = putDash(bytes, p);
+    }
+  }
+  w.pos = putBytes(bytes, p, template.trail);
 }
 
 // Direct-mapped caches of number → text, shared by every call: the mapping is pure, and
@@ -95,7 +170,7 @@ function int(x: number): number {
   return x <= 0x7fffffff ? x | 0 : x;
 }
 
-function toRecord(table: FlowTable, row: number, targets: readonly Target[], texts: TextCache): FlowLogRecord {
+function toRecord(table: FlowTable, row: number, targets: readonly Target[], texts: TextCache, bytesLine: string | null): FlowLogRecord {
   const target = targets[table.target(row)];
   const info = target.info;
   const srcIp = table.src(row);
@@ -135,10 +210,14 @@ function toRecord(table: FlowTable, row: number, targets: readonly Target[], tex
     flowDirection: egress ? 'egress' : 'ingress',
     trafficPath: egress && path >= 0 ? path | 0 : null,
   };
+  return { flowLogId: target.flowLog.id, logGroup: target.logGroup, interfaceId: info.interfaceId, line: bytesLine ?? joinLine(target, fields, texts), fields };
+}
+
+function joinLine(target: Target, fields: FlowLogFields, texts: TextCache): string {
   const { vars, at, items } = target.template;
   for (let k = 0; k < vars.length; k++) items[at[k]] = varText(vars[k], fields, texts);
   // join builds one flat string; concatenation would keep a rope of small strings per record.
-  return { flowLogId: target.flowLog.id, logGroup: target.logGroup, interfaceId: info.interfaceId, line: items.join(' '), fields };
+  return items.join(' ');
 }
 
 /** Text of a per-flow field (see line-template.ts); every value is set for an OK record but traffic-path. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { effectiveFlowLogs, flowLogsCovering, writeFlowLogRecords } from '../../../src/engine/flowlog/index.ts';
+import { effectiveFlowLogs, flowLogsCovering, formatOfFlowLog, formatRecordLine, writeFlowLogRecords } from '../../../src/engine/flowlog/index.ts';
+import { BYTE_LINES_FROM } from '../../../src/engine/flowlog/records.ts';
 import { ACCOUNT, ENI_A, ENI_B, ENI_NAT, ENI_NITRO, eni, ev, flowLog, lab } from './helpers.ts';
 
 const A_IP = '172.31.16.139';
@@ -170,5 +171,38 @@ describe('writeFlowLogRecords', () => {
     const one = JSON.stringify(writeFlowLogRecords(net, ping(net), { mode: 'all' }));
     const two = JSON.stringify(writeFlowLogRecords(lab([flowLog('fl-vpc', 'vpc-0123', { LogFormat: '${version} ${srcaddr} ${dstaddr} ${packets} ${traffic-path}' })]), ping(net), { mode: 'all' }));
     expect(one).toBe(two);
+  });
+
+  it('writes a large batch\'s lines as bytes, the same text as each record written alone', () => {
+    const everyField = '${version} ${account-id} ${interface-id} ${srcaddr} ${dstaddr} ${srcport} ${dstport} ${protocol} ${packets} ${bytes} ${start} ${end} ${action} ${log-status} ${vpc-id} ${subnet-id} ${instance-id} ${tcp-flags} ${type} ${pkt-srcaddr} ${pkt-dstaddr} ${region} ${az-id} ${sublocation-type} ${flow-direction} ${traffic-path} ${reject-reason}';
+    const flowLogs = [flowLog('fl-vpc', 'vpc-0123'), flowLog('fl-a', ENI_A, { LogFormat: everyField }), flowLog('fl-b', ENI_B, { LogFormat: '${srcport} ${action}' })];
+    // ENI B's owner is not ASCII (an odd id typed into a document): its lines are joined, the others' written as bytes.
+    const odd = lab(flowLogs, {
+      NetworkInterfaces: [
+        { NetworkInterfaceId: ENI_A, SubnetId: 'subnet-a', VpcId: 'vpc-0123', OwnerId: ACCOUNT, PrivateIpAddress: A_IP, Attachment: { InstanceId: 'i-0aaaa', DeviceIndex: 0 } },
+        { NetworkInterfaceId: ENI_B, SubnetId: 'subnet-a', VpcId: 'vpc-0123', OwnerId: 'Kontö-1', PrivateIpAddress: B_IP, Attachment: { InstanceId: 'i-0bbbb', DeviceIndex: 0 } },
+      ],
+    });
+    for (const net of [lab(flowLogs), odd]) {
+      const a = eni(net, ENI_A);
+      const b = eni(net, ENI_B);
+      const events = [];
+      for (let i = 0; i < 60; i++) {
+        const time = T0 + i * 17;
+        events.push(ev(a, 'egress', A_IP, `203.0.113.${i}`, { sp: 1024 + i * 997, dp: 443, bytes: i === 7 ? 2 ** 40 : 40 + i, time, flags: 2, path: i % 3 === 0 ? null : 8 }));
+        events.push(ev(b, 'ingress', `198.51.100.${255 - i}`, B_IP, { proto: 17, sp: 53, dp: 40000 + i, time, action: i % 4 === 0 ? 'REJECT' : 'ACCEPT' }));
+      }
+      const records = writeFlowLogRecords(net, events, { mode: 'snapshot' });
+      expect(records.length).toBeGreaterThanOrEqual(BYTE_LINES_FROM);
+      const alone = events.flatMap((e) => writeFlowLogRecords(net, [e], { mode: 'snapshot' }).map((r) => r.line));
+      expect(records.map((r) => r.line).sort()).toEqual(alone.sort());
+      for (const r of records) {
+        const format = formatOfFlowLog(net.flowLogs.find((f) => f.id === r.flowLogId)!);
+        if (!format.ok) throw new Error(format.error);
+        expect(r.line).toBe(formatRecordLine(format.format, r.fields));
+      }
+    }
+    const oddLine = writeFlowLogRecords(odd, [ev(eni(odd, ENI_B), 'egress', B_IP, A_IP)], { mode: 'snapshot' }).find((r) => r.flowLogId === 'fl-vpc');
+    expect(oddLine?.line).toContain(' Kontö-1 ');
   });
 });
