@@ -32,3 +32,16 @@ export function placeholderText(source: DocSource): string {
   }
 }
 
+
+/** The network in force, in a few words for a sentence ("lab "Peering basics"", "sample web-tier"). */
+export function sourceLabel(source: DocSource): string {
+  switch (source.kind) {
+    case 'sample': return source.id === 'empty' ? 'the empty workspace' : `sample ${source.id}`;
+    case 'import': return `imported ${source.name}`;
+    case 'lab': return `lab "${source.title}"`;
+    case 'share': return 'a share link\'s network';
+    case 'autosave': return 'your autosaved work';
+    case 'other': return source.label;
+    default: return 'a new network';
+  }
+}

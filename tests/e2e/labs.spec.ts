@@ -289,13 +289,17 @@ test('(e) undo after starting a lab brings back the previous lab with its networ
   await expect(page.getByRole('heading', { name: /Step 3 of 8/ })).toBeVisible();
   await page.getByRole('button', { name: "Send this step's traffic" }).click();
   await expect(page.getByTestId('lab-progress')).toHaveText('3 of 8 steps complete');
+  await run(page, 'help');
 
   await startLab(page, 'Security groups vs network ACLs');
   await expect(page.getByRole('heading', { name: /Step 1 of 7/ })).toBeVisible();
   await expect(page.getByLabel('Sample network')).toHaveAttribute('title', 'Lab: Security groups vs network ACLs');
+  // The console keeps its scroll-back, marked as the previous network's.
+  await expect(consoleOut(page)).toContainText('── Now on lab "Security groups vs network ACLs": the output above is from the previous network ──');
 
   await page.getByRole('button', { name: 'Undo' }).click();
   await expect(page.getByRole('heading', { name: 'VPC peering and flow logs' })).toBeVisible();
+  await expect(consoleOut(page)).toContainText('── Now on lab "VPC peering and flow logs"');
   await expect(page.getByTestId('lab-progress')).toHaveText('3 of 8 steps complete');
   await expect(page.getByLabel('Sample network')).toHaveAttribute('title', 'Lab: VPC peering and flow logs');
   await page.getByRole('tab', { name: 'Flow logs' }).click();

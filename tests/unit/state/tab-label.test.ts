@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { resourceName, shortenId, tabLabels } from '../../../src/ui/editors/tab-label.ts';
-import { pickerValue, placeholderText } from '../../../src/state/doc-source.ts';
+import { pickerValue, placeholderText, sourceLabel } from '../../../src/state/doc-source.ts';
 import type { Snapshot } from '../../../src/engine/index.ts';
 
 const doc: Snapshot = {
@@ -68,5 +68,15 @@ describe('sample picker source', () => {
     expect(placeholderText({ kind: 'other', label: 'Imported' })).toBe('Imported');
     expect(placeholderText({ kind: 'share' })).toBe('Opened from a share link');
     expect(placeholderText({ kind: 'none' })).toBe('Samples…');
+  });
+});
+
+describe('sourceLabel', () => {
+  it('names the network in force for a sentence', () => {
+    expect(sourceLabel({ kind: 'lab', title: 'VPC peering and flow logs' })).toBe('lab "VPC peering and flow logs"');
+    expect(sourceLabel({ kind: 'sample', id: 'empty' })).toBe('the empty workspace');
+    expect(sourceLabel({ kind: 'sample', id: 'two-tier' })).toBe('sample two-tier');
+    expect(sourceLabel({ kind: 'import', name: 'vpcs.json' })).toBe('imported vpcs.json');
+    expect(sourceLabel({ kind: 'none' })).toBe('a new network');
   });
 });
