@@ -63,11 +63,16 @@ export function aclRestriction(acl: NAcl, subnet: NSubnet, egress: boolean, line
   const what = isReply ? `the reply (${trafficLabel(h)}, ${flowLabel(h)})` : `${trafficLabel(h)} (${flowLabel(h)})`;
   const stateless = isReply ? ' Network ACLs are stateless: the reply needs its own rule.' : '';
   const used = new Set((egress ? acl.egress : acl.ingress).map((l) => l.ruleNumber));
-  const entry = aclEntryFor(h, remote, egress, line, used, isReply);
-  const action: FixAction | undefined = acl.implicit ? undefined : { kind: 'add-acl-entry', networkAclId: acl.id, entry };
+  const { entry, replaces } = aclEntryFor(h, remote, egress, line, used, isReply);
+  // With no free number before the denying entry, an added entry would come after it (or clash
+  // with a number in use, which AWS refuses): the denying entry itself has to change.
+  const action: FixAction | undefined = acl.implicit || replaces ? undefined : { kind: 'add-acl-entry', networkAclId: acl.id, entry };
+  const fix = replaces
+    ? `Every rule number before ${line.ruleNumber} is taken, and rules are evaluated lowest number first: replace ${verb} rule ${line.ruleNumber} of ${acl.id} with one allowing ${describeAclEntry(entry).replace(/^rule \d+ allowing /, '')} (aws ec2 replace-network-acl-entry), or renumber so that an allow comes first.`
+    : `Add an ${verb} ${describeAclEntry(entry)} to ${acl.id}.`;
   return build('SUBNET_ACL_RESTRICTION', acl.id, egress ? 'egress' : 'ingress',
     `Network ACL ${acl.id} of ${named(subnet.id, subnet.name)} denies ${what} ${verb} with ${rule} (${line.label}).${stateless}`,
-    `Add an ${verb} ${describeAclEntry(entry)} to ${acl.id}.`, action);
+    fix, action);
 }
 
 /**

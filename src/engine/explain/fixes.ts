@@ -25,26 +25,32 @@ export function describePermission(p: Record<string, unknown>, direction: 'ingre
 }
 
 /**
- * A network ACL entry that allows this packet, numbered just before the entry that denied it
- * (first match wins, so it must come earlier). Replies get the whole ephemeral range
- * 1024-65535, as AWS recommends, since the client's source port is not known in advance.
+ * A network ACL entry that allows this packet, numbered before the entry that denied it (first
+ * match wins, so it must come earlier), or null for the number when every number below that
+ * entry is taken: the denying entry itself must then be replaced. A reply's entry covers the
+ * ephemeral range 1024-65535, as AWS recommends, since the client's source port is not known in
+ * advance; a client port below 1024 gets its own port, which that range would not let through.
  */
-export function aclEntryFor(h: PacketHeader, remote: Cidr, egress: boolean, denied: AclLine, used: ReadonlySet<number>, isReply: boolean): Record<string, unknown> {
-  const entry: Record<string, unknown> = { RuleNumber: freeRuleNumber(denied.ruleNumber, used), Protocol: String(h.protocol), RuleAction: 'allow', Egress: egress, CidrBlock: formatCidr(remote) };
-  if (h.protocol === 6 || h.protocol === 17) entry.PortRange = isReply ? { From: 1024, To: 65535 } : { From: h.dstPort, To: h.dstPort };
+export function aclEntryFor(h: PacketHeader, remote: Cidr, egress: boolean, denied: AclLine, used: ReadonlySet<number>, isReply: boolean): { entry: Record<string, unknown>; replaces: boolean } {
+  const free = freeRuleNumber(denied.ruleNumber, used);
+  const entry: Record<string, unknown> = { RuleNumber: free ?? denied.ruleNumber, Protocol: String(h.protocol), RuleAction: 'allow', Egress: egress, CidrBlock: formatCidr(remote) };
+  if (h.protocol === 6 || h.protocol === 17) {
+    entry.PortRange = isReply && h.dstPort >= 1024 ? { From: 1024, To: 65535 } : { From: h.dstPort, To: h.dstPort };
+  }
   if (h.protocol === 1) entry.IcmpTypeCode = { Type: -1, Code: -1 };
-  return entry;
+  return { entry, replaces: free === null };
 }
 
 /**
  * A free rule number below the entry that matched (so the new entry is evaluated first):
- * the smallest free multiple of 100, else of 10, else any free number, as people number by hand.
+ * the smallest free multiple of 100, else of 10, else any free number, as people number by hand;
+ * null when every number below it is taken (rule 1 denies, say).
  */
-export function freeRuleNumber(before: number, used: ReadonlySet<number>): number {
+export function freeRuleNumber(before: number, used: ReadonlySet<number>): number | null {
   for (const step of [100, 10, 1]) {
     for (let n = step; n < before; n += step) if (!used.has(n)) return n;
   }
-  return 1;
+  return null;
 }
 
 export function describeAclEntry(e: Record<string, unknown>): string {
