@@ -1,6 +1,7 @@
 import { instanceNotRunning } from '../model/instance-state.ts';
 import { contains } from '../ip/index.ts';
 import { subnetContaining } from '../model/compile.ts';
+import { NO_SECURITY_GROUP, hasNoSecurityGroup } from '../model/no-security-group.ts';
 import type { NEni, NNatGateway, NVpc, Network } from '../model/network.ts';
 import { lowerBound, makeSpace, type Space } from './space.ts';
 
@@ -108,7 +109,8 @@ export function buildUniverse(net: Network): Universe {
   const keys = new Map<NEni, string>();
   const keyOf = (e: NEni) => {
     let k = keys.get(e);
-    if (k === undefined) keys.set(e, (k = idsKey(e.groupIds)));
+    // An interface filtered by no security group (an NLB's) must not share the cached masks of one with no group at all.
+    if (k === undefined) keys.set(e, (k = hasNoSecurityGroup(e) ? NO_SECURITY_GROUP.id : idsKey(e.groupIds)));
     return k;
   };
   const senderList: (Sender & { id: string; kind: number })[] = enis.map((eni, row) => ({

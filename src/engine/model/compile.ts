@@ -9,6 +9,7 @@ import type { NAcl, NEni, Network, NRouteTable, NSecurityGroup, NSubnet, NVpc } 
 import type { RouteTable, Snapshot } from './schema.ts';
 import { type CompileMemo, createCompileMemo, type EniFacts, sameCidrs, sameItems } from './compile-memo.ts';
 import type { RawEni } from './compile-eni.ts';
+import { filteringGroups, hasNoSecurityGroup } from './no-security-group.ts';
 
 /** The account used for resources whose owner the document does not say. */
 export const DEFAULT_ACCOUNT_ID = '123456789012';
@@ -281,7 +282,7 @@ function compileEnis(s: Snapshot, net: Network, memo: CompileMemo | null): void 
       eni = {
         id, name: f.name, subnet, vpc, ownerId: f.ownerId ?? vpc?.ownerId ?? net.defaultAccountId,
         privateIp: f.privateIps[0], privateIps: f.privateIps, publicIp: f.publicIp, secondaryPublicIps: f.secondaryPublicIps,
-        groups,
+        groups: filteringGroups(f.interfaceType, groupIds, groups),
         groupIds, instanceId: f.instanceId, instanceState: f.instanceState,
         deviceIndex: f.deviceIndex,
         interfaceType: f.interfaceType, natGatewayId: null, nitro: f.nitro, path: raw.path,
@@ -310,7 +311,7 @@ function sameGroups(eni: NEni, net: Network): boolean {
     if (sg === undefined) continue;
     if (eni.groups[k++] !== sg) return false;
   }
-  return k === eni.groups.length;
+  return k === eni.groups.length || (k === 0 && hasNoSecurityGroup(eni));
 }
 
 export function addEni(net: Network, eni: NEni): void {

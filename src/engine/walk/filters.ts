@@ -1,3 +1,4 @@
+import { NO_SECURITY_GROUP } from '../model/no-security-group.ts';
 import { evaluateAcl, evaluateSecurityGroups, type PacketHeader, type SgLine } from '../filter/index.ts';
 import type { Cidr } from '../ip/index.ts';
 import type { NEni, NSubnet, Network, NVpc } from '../model/network.ts';
@@ -124,7 +125,11 @@ export function securityGroupStage(ctx: WalkContext, eni: NEni, h: PacketHeader,
   const remoteIp = direction === 'ingress' ? h.srcIp : h.dstIp;
   const match = evaluateSecurityGroups(lines, h, { ip: remoteIp, groupIds: remoteGroups });
   if (match) {
-    if (ctx.recording) ctx.hopIn({ component: match.groupId, kind: 'security-group', action: 'allow', detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`, rule: match.permission }, eni.id);
+    if (ctx.recording && match.groupId === NO_SECURITY_GROUP.id) {
+      ctx.hopIn({ component: eni.id, kind: 'security-group', action: 'allow', detail: 'no security group: this Network Load Balancer interface was created without one, so AWS filters none of its traffic' }, eni.id);
+    } else if (ctx.recording) {
+      ctx.hopIn({ component: match.groupId, kind: 'security-group', action: 'allow', detail: `${direction === 'ingress' ? 'inbound' : 'outbound'} rule ${match.label} of ${match.groupId} allows it`, rule: match.permission }, eni.id);
+    }
     return true;
   }
   const verb = direction === 'ingress' ? 'inbound' : 'outbound';

@@ -10,7 +10,7 @@ export function relatedIds(net: Network, id: string): string[] {
   const inst = net.instances.get(id);
   if (inst?.primaryEni) {
     const e = inst.primaryEni;
-    out.push(e.id, ...e.groups.map((g) => g.id), e.subnet?.id, e.subnet?.routeTable?.id, e.subnet?.acl.implicit ? null : e.subnet?.acl.id);
+    out.push(e.id, ...e.groups.map((g) => g.id).filter((g) => e.groupIds.has(g)), e.subnet?.id, e.subnet?.routeTable?.id, e.subnet?.acl.implicit ? null : e.subnet?.acl.id);
   }
   const pcx = net.peerings.get(id);
   if (pcx) out.push(pcx.requesterVpcId, pcx.accepterVpcId);
