@@ -43,13 +43,11 @@ export const REJECT = 1 << 9;
 export const BYTE_LINES_FROM = 64;
 
 /** The records of a filled flow table, in `rows` order (row order when null). */
-export function materialize(
-  table: FlowTable, rows: readonly number[] | null, targets: readonly Target[], byteLinesFrom = BYTE_LINES_FROM,
-): FlowLogRecord[] {
+export function materialize(table: FlowTable, rows: readonly number[] | null, targets: readonly Target[]): FlowLogRecord[] {
   const texts = new TextCache();
   const size = table.size;
   const out: FlowLogRecord[] = new Array(size);
-  if (size < byteLinesFrom || !canWriteLineBytes) {
+  if (size < BYTE_LINES_FROM || !canWriteLineBytes) {
     for (let i = 0; i < size; i++) out[i] = toRecord(table, rows === null ? i : rows[i], targets, texts, null);
     return out;
   }

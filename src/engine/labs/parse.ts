@@ -16,7 +16,7 @@ const MAX_ERRORS = 100;
 
 export type ParseLabResult = { ok: true; lab: Lab } | { ok: false; errors: LabError[] };
 
-/** UTF-8 length without TextEncoder (the engine uses no platform API). */
+/** UTF-8 length without TextEncoder: the engine needs no platform API (flowlog/line-bytes.ts uses TextDecoder only where present, for speed). */
 export function utf8Length(s: string): number {
   let n = 0;
   for (let i = 0; i < s.length; i++) {
