@@ -75,7 +75,13 @@ export function suggestRoute(net: Network, table: NRouteTable, dst: number, send
     if (sender && sender.publicIp === null && nat) {
       return routeTo(table, '0.0.0.0/0', nat.id, { NatGatewayId: nat.id }, `: ${sender.id} has no public IP, so it reaches the internet through the NAT gateway`);
     }
-    if (vpc.internetGateway) return routeTo(table, '0.0.0.0/0', vpc.internetGateway.id, { GatewayId: vpc.internetGateway.id });
+    if (vpc.internetGateway) {
+      // The route alone would only move the drop to the internet gateway, which needs a public address to translate to.
+      const alsoPublicIp = sender && sender.publicIp === null && sender.natGatewayId === null
+        ? `; ${sender.id} has no public IP, so also associate an Elastic IP with it, or send through a NAT gateway in a public subnet`
+        : '';
+      return routeTo(table, '0.0.0.0/0', vpc.internetGateway.id, { GatewayId: vpc.internetGateway.id }, alsoPublicIp);
+    }
     return { fix: `Create an internet gateway, attach it to ${vpc.id}, and add a route 0.0.0.0/0 → igw-… to ${table.id}.` };
   }
   return { fix: `No VPC in this network holds that address; add a route for it to ${table.id} towards the network that does.` };

@@ -46,4 +46,15 @@ describe('gateways at the edge', () => {
     expect(first).toMatchObject({ code: 'BAD_STATE_ROUTE', component: edge });
     expect(first.message).toMatch(/blackhole/);
   });
+
+  it('a private instance with no route out and no NAT gateway is told to add the route and a public address, not the route alone', () => {
+    const b = new SnapshotBuilder();
+    const v = b.vpc('10.0.0.0/16', 'app');
+    const priv = b.subnet(v.vpcId, '10.0.1.0/24', 'private');
+    b.internetGateway(v.vpcId);
+    const i = b.instance(priv, '10.0.1.25', 'worker');
+    const [first] = explain(b.build(), i.instanceId, '93.184.216.34');
+    expect(first.code).toBe('NO_ROUTE_TO_DESTINATION');
+    expect(first.fix).toMatch(new RegExp(`^Add a route 0\\.0\\.0\\.0/0 → igw-\\w+ to rtb-\\w+; ${i.eniId} has no public IP, so also associate an Elastic IP with it, or send through a NAT gateway in a public subnet\\.$`));
+  });
 });
