@@ -23,8 +23,9 @@ export interface LineTemplate {
   items: string[];
   /**
    * The same line as bytes (line-bytes.ts): `lead[k]` is the constant text and spaces written
-   * before per-flow field k (null for a lone space, the common case, written without a copy), `trail` the text after the last one; null when a constant has a
-   * character outside ASCII (an odd id in an edited document), and lines are joined instead.
+   * before per-flow field k (null for a lone space, the common case, written without a copy),
+   * `trail` the text after the last one. Null when a constant has a character outside ASCII
+   * (an odd id in an edited document): such lines are joined instead.
    */
   bytes: { lead: (Uint8Array | null)[]; trail: Uint8Array; maxLength: number } | null;
 }
