@@ -68,7 +68,7 @@ export function aclRestriction(acl: NAcl, subnet: NSubnet, egress: boolean, line
   // with a number in use, which AWS refuses): the denying entry itself has to change.
   const action: FixAction | undefined = acl.implicit || replaces ? undefined : { kind: 'add-acl-entry', networkAclId: acl.id, entry };
   const fix = replaces
-    ? `Every rule number before ${line.ruleNumber} is taken, and rules are evaluated lowest number first: replace ${verb} rule ${line.ruleNumber} of ${acl.id} with one allowing ${describeAclEntry(entry).replace(/^rule \d+ allowing /, '')} (aws ec2 replace-network-acl-entry), or renumber so that an allow comes first.`
+    ? `${line.ruleNumber === 1 ? 'Rule 1 is evaluated first, so no rule can come before it' : `Every rule number before ${line.ruleNumber} is taken, and rules are evaluated lowest number first`}: replace ${verb} rule ${line.ruleNumber} of ${acl.id} with one allowing ${describeAclEntry(entry).replace(/^rule \d+ allowing /, '')} (aws ec2 replace-network-acl-entry), or renumber so that an allow comes first.`
     : `Add an ${verb} ${describeAclEntry(entry)} to ${acl.id}.`;
   return build('SUBNET_ACL_RESTRICTION', acl.id, egress ? 'egress' : 'ingress',
     `Network ACL ${acl.id} of ${named(subnet.id, subnet.name)} denies ${what} ${verb} with ${rule} (${line.label}).${stateless}`,

@@ -34,7 +34,18 @@ describe('network ACL fixes', () => {
     ]);
     const { first } = firstExplanation(doc, from, to);
     expect(first.code).toBe('SUBNET_ACL_RESTRICTION');
-    expect(first.fix).toBe(`Every rule number before 1 is taken, and rules are evaluated lowest number first: replace inbound rule 1 of ${acl} with one allowing TCP port 22 from 10.0.0.0/16 (aws ec2 replace-network-acl-entry), or renumber so that an allow comes first.`);
+    expect(first.fix).toBe(`Rule 1 is evaluated first, so no rule can come before it: replace inbound rule 1 of ${acl} with one allowing TCP port 22 from 10.0.0.0/16 (aws ec2 replace-network-acl-entry), or renumber so that an allow comes first.`);
+    expect(first.action).toBeUndefined();
+  });
+
+  it('when every number below the denying entry is taken, says so and to replace it', () => {
+    const { doc, from, to } = twoSubnets([
+      { RuleNumber: 1, Protocol: '-1', RuleAction: 'allow', Egress: false, CidrBlock: '192.168.0.0/16' },
+      { RuleNumber: 2, Protocol: '6', RuleAction: 'deny', Egress: false, CidrBlock: '10.0.0.0/16', PortRange: { From: 22, To: 22 } },
+      ALLOW_ALL(false), ALLOW_ALL(true),
+    ]);
+    const { first } = firstExplanation(doc, from, to);
+    expect(first.fix).toMatch(/^Every rule number before 2 is taken, and rules are evaluated lowest number first: replace inbound rule 2 of acl-\w+ with one allowing TCP port 22 from 10\.0\.0\.0\/16/);
     expect(first.action).toBeUndefined();
   });
 
