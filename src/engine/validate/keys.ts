@@ -15,7 +15,7 @@ const HARMLESS = new Set(['Playground', 'AvailabilityZones', 'PrefixLists', 'Ser
 /** What is lost when a family of keys is not simulated. */
 const FAMILIES: ReadonlyArray<[RegExp, string]> = [
   [/^TransitGateway/, 'transit gateways are not simulated, so traffic routed to one stops there'],
-  [/^(LoadBalancer|TargetGroup)/, 'load balancers are not simulated, so their network interfaces act as plain interfaces (a Network Load Balancer\'s created without security groups is filtered by none, as in AWS)'],
+  [/^(LoadBalancer|TargetGroup)/, 'load balancers are not simulated, so their network interfaces act as plain interfaces'],
   [/^VpcEndpoint/, 'VPC endpoints are not simulated, so traffic routed to one stops there'],
   [/^(Vpn|CustomerGateway)/, 'VPN connections are not simulated, so traffic routed to a virtual private gateway stops there'],
   [/^(DBInstances|DomainStatusList|RdsInstances)$/, 'managed databases and search domains are not simulated, though their network interfaces are'],
