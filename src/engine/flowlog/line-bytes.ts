@@ -5,23 +5,45 @@
  * slice (a small fixed-size string pointing into the shared text).
  */
 
-/** The few members of the platform's TextDecoder this module uses. */
-interface Decoder {
-  decode(bytes: Uint8Array): string;
+/** Turns ASCII bytes into the text they spell. */
+export type Decoder = (bytes: Uint8Array) => string;
+
+/** The members of Node's Buffer this module uses. */
+interface NodeBuffer {
+  from(buffer: ArrayBufferLike, byteOffset: number, length: number): { latin1Slice(start: number, end: number): string };
 }
 
 /**
- * The platform's UTF-8 decoder (every browser and Node have one): for ASCII input it yields the
- * same text the bytes spell. Looked up through globalThis because the engine compiles without
- * the DOM or Node typings; null where absent, and callers then join lines instead.
+ * Node's Buffer latin1 slice, where it exists (the CLI and `npm run bench`): measured on 10 MB of
+ * lines, 0.6 ms against 6.5 ms for Node's TextDecoder. Browsers have no Buffer.
  */
-const DECODER: Decoder | null = (() => {
-  const ctor = (globalThis as unknown as { TextDecoder?: new () => Decoder }).TextDecoder;
-  return typeof ctor === 'function' ? new ctor() : null;
-})();
+function nodeBufferDecoder(): Decoder | null {
+  const buffer = (globalThis as unknown as { Buffer?: NodeBuffer }).Buffer;
+  if (typeof buffer?.from !== 'function' || typeof buffer.from(new ArrayBuffer(1), 0, 1).latin1Slice !== 'function') return null;
+  return (bytes) => buffer.from(bytes.buffer, bytes.byteOffset, bytes.length).latin1Slice(0, bytes.length);
+}
 
-/** True when this runtime can decode byte lines (see DECODER). */
-export const canWriteLineBytes = DECODER !== null;
+/** The platform's UTF-8 TextDecoder (every browser and Node have one). */
+function textDecoder(): Decoder | null {
+  const ctor = (globalThis as unknown as { TextDecoder?: new () => { decode(bytes: Uint8Array): string } }).TextDecoder;
+  if (typeof ctor !== 'function') return null;
+  const decoder = new ctor();
+  return (bytes) => decoder.decode(bytes);
+}
+
+/**
+ * The ways this runtime has from ASCII bytes to a string, fastest first; for ASCII input each
+ * gives the text the bytes spell (latin1 and UTF-8 agree on it). Looked up through globalThis
+ * because the engine compiles without the DOM or Node typings. Exported for tests, which check
+ * every one.
+ */
+export const DECODERS: readonly Decoder[] = [nodeBufferDecoder(), textDecoder()].filter((d): d is Decoder => d !== null);
+
+/** The fastest decoder, or null where there is none: callers then join lines instead. */
+const DECODE: Decoder | null = DECODERS[0] ?? null;
+
+/** True when this runtime can decode byte lines (see DECODE). */
+export const canWriteLineBytes = DECODE !== null;
 
 const DOT = 46;
 const DASH = 45;
@@ -72,7 +94,7 @@ export class LineBytes {
   /** Everything written, as one string (ASCII bytes decode to the characters they spell). */
   text(): string {
     if (this.bytes.length > KEEP_BYTES) large = new WeakRef(this.bytes);
-    return (DECODER as Decoder).decode(this.bytes.subarray(0, this.pos));
+    return (DECODE as Decoder)(this.bytes.subarray(0, this.pos));
   }
 }
 

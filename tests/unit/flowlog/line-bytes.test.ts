@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { LineBytes, asciiBytes, putBytes, putDash, putIpv4, putNumber } from '../../../src/engine/flowlog/line-bytes.ts';
+import { DECODERS, LineBytes, asciiBytes, putBytes, putDash, putIpv4, putNumber } from '../../../src/engine/flowlog/line-bytes.ts';
 import { formatIpv4 } from '../../../src/engine/ip/index.ts';
 
 /** Writes with one put function into a fresh writer and decodes the result. */
@@ -51,5 +51,17 @@ describe('line bytes', () => {
       expected += '10.0.0.1 203.0.113.7 ACCEPT';
     }
     expect(w.text()).toBe(expected);
+  });
+
+  it('has a decoder here, and every decoder turns ASCII bytes, at any offset, into the text they spell', () => {
+    // Under Node both Buffer's latin1 slice and TextDecoder exist; browsers have TextDecoder only.
+    expect(DECODERS.length).toBe(2);
+    for (const decode of DECODERS) {
+      fc.assert(fc.property(fc.array(fc.integer({ min: 0, max: 127 }), { maxLength: 300 }), fc.nat(16), (codes, offset) => {
+        const buffer = new Uint8Array(offset + codes.length + 5).fill(120);
+        buffer.set(codes, offset);
+        expect(decode(buffer.subarray(offset, offset + codes.length))).toBe(String.fromCharCode(...codes));
+      }));
+    }
   });
 });
