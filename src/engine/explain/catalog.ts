@@ -9,7 +9,7 @@ import type { NAcl, NEni, Network, NRoute, NRouteTable, NSubnet, NVpc } from '..
 import type { Explanation, ExplanationCode, FixAction } from '../walk/types.ts';
 import { aclEntryFor, describeAclEntry, describePermission, permissionFor } from './fixes.ts';
 import { flowLabel, named, trafficLabel, ipText } from './labels.ts';
-import { type RouteFix, suggestRoute } from './route-fix.ts';
+import { type RouteFix, replyRouteFix, suggestRoute } from './route-fix.ts';
 import { longestPrefixMatch, routeDestinationName, routeDestinationText } from '../route/index.ts';
 
 type Built = Omit<Explanation, 'path'>;
@@ -192,4 +192,21 @@ export function routedElsewhere(net: Network, sender: NEni, target: NEni, landed
   if (!table) return build('NO_ROUTE_TO_DESTINATION', component, null, message);
   const fix = suggestRoute(net, table, dstIp, sender);
   return build('NO_ROUTE_TO_DESTINATION', component, null, message, fix.fix, fix.action);
+}
+
+/**
+ * The reply left the responder for another end than the client: its route table sends the
+ * client's address over another peering connection, to a VPC that holds the same addresses.
+ * The network delivers it there; the client never gets its answer.
+ */
+export function replyRoutedElsewhere(responder: NEni, client: NEni, landed: NEni, clientIp: number, requestPeering: string | null): Built {
+  const subnet = responder.subnet;
+  const table = subnet?.routeTable ?? null;
+  const route = table ? longestPrefixMatch(table, clientIp) : null;
+  const by = table ? ` leaves by route table ${table.id}${route ? `, whose route ${routeDestinationText(route)} → ${targetId(route)} sends it` : ''}` : '';
+  const inVpc = (e: NEni): string => (e.vpc ? ` in ${named(e.vpc.id, e.vpc.name)}` : '');
+  const message = `The reply to ${ipText(clientIp)} (${named(client.instanceId ?? client.id, client.name)}${inVpc(client)})${by} to ${named(landed.instanceId ?? landed.id, landed.name)}${inVpc(landed)}, which has the same address: ${client.instanceId ?? client.id} never receives the reply.`;
+  if (!table) return build('NO_ROUTE_TO_DESTINATION', responder.id, null, message);
+  const fix = replyRouteFix(table, clientIp, requestPeering);
+  return build('NO_ROUTE_TO_DESTINATION', table.id, null, message, fix.fix, fix.action);
 }

@@ -1,4 +1,4 @@
-import { contains, formatCidr, isPublicIpv4 } from '../ip/index.ts';
+import { cidrOf, contains, formatCidr, isPublicIpv4 } from '../ip/index.ts';
 import type { Network, NEni, NPeering, NRouteTable, NVpc } from '../model/network.ts';
 import { cidrContaining, netIndex, vpcContaining } from '../walk/net-index.ts';
 import type { FixAction } from '../walk/types.ts';
@@ -85,4 +85,16 @@ export function suggestRoute(net: Network, table: NRouteTable, dst: number, send
     return { fix: `Create an internet gateway, attach it to ${vpc.id}, and add a route 0.0.0.0/0 → igw-… to ${table.id}.` };
   }
   return { fix: `No VPC in this network holds that address; add a route for it to ${table.id} towards the network that does.` };
+}
+
+/**
+ * A reply the responder's route table sends to another VPC than the client's (peered VPCs with
+ * overlapping CIDRs: AWS's peering guide warns of exactly this). The fix is AWS's own: a route
+ * for the client's address alone, back over the peering connection the request came by.
+ */
+export function replyRouteFix(table: NRouteTable, clientIp: number, requestPeering: string | null): RouteFix {
+  const destination = formatCidr(cidrOf(clientIp, 32));
+  if (requestPeering === null) return { fix: `Make ${table.id} send ${destination} back the way the request came: replies must return to the client's VPC.` };
+  return routeTo(table, destination, requestPeering, { VpcPeeringConnectionId: requestPeering },
+    ': the longest prefix wins, so replies to the client then go back over the peering connection the request came by');
 }

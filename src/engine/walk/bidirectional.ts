@@ -3,7 +3,8 @@ import type { NEni, Network } from '../model/network.ts';
 import { type NatSession, WalkContext } from './context.ts';
 import { acrossInternet, startOnInternet } from './internet.ts';
 import { sendFromEni } from './send.ts';
-import type { Explanation } from './types.ts';
+import type { Explanation, Hop } from './types.ts';
+import { replyRoutedElsewhere } from '../explain/catalog.ts';
 
 /** Where a trace starts: an interface, or the simulated internet host (by its address). */
 export type Origin = { kind: 'eni'; eni: NEni } | { kind: 'internet' };
@@ -44,6 +45,14 @@ export function walkBothWays(net: Network, origin: Origin, h: PacketHeader, inte
   const unaltered = !!got && got.protocol === expected.protocol && got.srcIp === expected.srcIp && got.dstIp === expected.dstIp && got.srcPort === expected.srcPort && got.dstPort === expected.dstPort;
   const arrived = origin.kind === 'eni' ? back.deliveredTo === origin.eni : back.deliveredTo === 'internet';
   const returned = back.disposition !== null && !back.stopped && !back.replyBroken && arrived && (landed === 'service' || unaltered);
+  const wrongEnd = back.deliveredTo;
+  if (origin.kind === 'eni' && !arrived && !back.stopped && typeof landed === 'object' && typeof wrongEnd === 'object' && wrongEnd !== null) {
+    // Delivered, but to another interface: the responder's routes send the client's address
+    // to a VPC that holds the same addresses. Nothing blocked it, so say where it went.
+    back.note(() => replyRoutedElsewhere(landed, origin.eni, wrongEnd, reply.dstIp, lastPeering(forward.hops)));
+    const last = back.hops[back.hops.length - 1];
+    if (last?.action === 'deliver' && last.component === wrongEnd.id) last.detail += `, but did not send the request: ${origin.eni.instanceId ?? origin.eni.id} never gets its answer`;
+  }
   explanations.push(...back.explanations);
   if (forward.stopped) {
     // The real reply was never sent: keep only the return explanations, not its hops.
@@ -61,4 +70,10 @@ function deliveredHeader(ctx: WalkContext, sent: PacketHeader, landed: NEni | 'i
 
 function whatIfTarget(ctx: WalkContext): NEni | 'internet' | 'service' | null {
   return ctx.whatIfDelivered;
+}
+
+/** The last peering connection the request crossed (the reply should go back over it). */
+function lastPeering(hops: readonly Hop[]): string | null {
+  for (let i = hops.length - 1; i >= 0; i--) if (hops[i].kind === 'vpc-peering-connection') return hops[i].component;
+  return null;
 }
