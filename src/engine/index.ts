@@ -14,6 +14,7 @@ export type * from './model/network.ts';
 export { evaluateAcl, evaluateSecurityGroups, parseProtocol, protocolLabel, type PacketHeader, type AclLine, type SgLine } from './filter/index.ts';
 export { longestPrefixMatch } from './route/index.ts';
 export * from './walk/index.ts';
+export { codeNote, type CodeNote } from './explain/codes.ts';
 export * from './flowlog/index.ts';
 export { validateSnapshot, DIAGNOSTIC_CODES } from './validate/index.ts';
 export * from './labs/index.ts';

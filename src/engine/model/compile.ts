@@ -66,7 +66,7 @@ function compile(s: Snapshot, memo: CompileMemo | null): Network {
   compileSecurityGroups(s, net, memo, prefixListCidrs);
   compileEnis(s, net, memo);
   compileNatGateways(s, net);
-  net.flowLogs = compileFlowLogs(s);
+  net.flowLogs = compileFlowLogs(s, net);
   return net;
 }
 
@@ -116,13 +116,19 @@ function compileGateways(s: Snapshot, net: Network): void {
       status: p.Status?.Code ?? 'active',
       requesterVpcId: p.RequesterVpcInfo?.VpcId ?? null,
       accepterVpcId: p.AccepterVpcInfo?.VpcId ?? null,
-      requesterRegion: p.RequesterVpcInfo?.Region ?? null,
-      accepterRegion: p.AccepterVpcInfo?.Region ?? null,
+      // A hand-written peering may leave out Region: then each side's VPC tells it (its
+      // subnets' zones), so cross-region traffic is not taken for same-region.
+      requesterRegion: p.RequesterVpcInfo?.Region ?? vpcRegion(net, p.RequesterVpcInfo?.VpcId),
+      accepterRegion: p.AccepterVpcInfo?.Region ?? vpcRegion(net, p.AccepterVpcInfo?.VpcId),
       requesterOwnerId: p.RequesterVpcInfo?.OwnerId ?? null,
       accepterOwnerId: p.AccepterVpcInfo?.OwnerId ?? null,
       path: jsonPath(['VpcPeeringConnections', i]),
     });
   });
+}
+
+function vpcRegion(net: Network, vpcId: unknown): string | null {
+  return typeof vpcId === 'string' ? net.vpcs.get(vpcId)?.region ?? null : null;
 }
 
 function compileRouting(s: Snapshot, net: Network, memo: CompileMemo | null, prefixLists: () => PrefixListCidrs): void {

@@ -60,7 +60,10 @@ export function isSuccessful(d: Disposition): boolean {
   return d === 'DELIVERED' || d === 'EXITS_NETWORK';
 }
 
-/** Reachability Analyzer's explanation codes that the simulator uses. */
+/**
+ * Reachability Analyzer's explanation codes that the simulator uses, and two of its own
+ * (NO_ENI_AT_DESTINATION, ASYMMETRIC_RETURN_PATH): explain/codes.ts marks them for learners.
+ */
 export type ExplanationCode =
   | 'NO_ROUTE_TO_DESTINATION'
   | 'BAD_STATE_ROUTE'
