@@ -16,7 +16,7 @@ export function synthesizedFlowLogId(eniId: string): string {
 /** The default-format, ALL-traffic, CloudWatch Logs flow log that `all` mode gives an uncovered interface. */
 export function synthesizedFlowLog(eni: NEni): NFlowLog {
   return {
-    id: synthesizedFlowLogId(eni.id), resourceId: eni.id, trafficType: 'ALL', destinationType: 'cloud-watch-logs',
+    id: synthesizedFlowLogId(eni.id), resourceId: eni.id, ownerId: eni.ownerId, trafficType: 'ALL', destinationType: 'cloud-watch-logs',
     logGroup: null, destination: null, format: null, interval: 600, doc: null, path: '',
   };
 }

@@ -90,8 +90,8 @@ export function s3FileName(accountId: string, region: string, flowLogId: string,
 }
 
 /**
- * The files a flow log publishes for its records: one per 5-minute batch (and per account and
- * region of the interfaces), in batch order. Records of other flow logs are ignored.
+ * The files a flow log publishes for its records: one per 5-minute batch (and per region of the
+ * interfaces), in the flow log owner's folder, in batch order. Records of other flow logs are ignored.
  */
 export function buildS3Files(flowLog: NFlowLog, records: readonly FlowLogRecord[]): S3LogFile[] {
   const dest = parseS3Destination(flowLog.destination);
@@ -103,9 +103,12 @@ export function buildS3Files(flowLog: NFlowLog, records: readonly FlowLogRecord[
     if (r.flowLogId !== flowLog.id) continue;
     const batchStart = s3BatchStart(r.fields.end);
     const region = r.fields.region ?? 'us-east-1';
-    const key = `${batchStart}|${r.fields.accountId}|${region}`;
+    // The folder is the flow log owner's; a record's account-id field is its interface's owner,
+    // which differs in a shared VPC (the S3 path guide: "a flow log created by AWS account …").
+    const accountId = flowLog.ownerId ?? r.fields.accountId;
+    const key = `${batchStart}|${accountId}|${region}`;
     let b = batches.get(key);
-    if (!b) batches.set(key, (b = { batchStart, accountId: r.fields.accountId, region, records: [] }));
+    if (!b) batches.set(key, (b = { batchStart, accountId, region, records: [] }));
     b.records.push(r);
   }
   const files: S3LogFile[] = [];

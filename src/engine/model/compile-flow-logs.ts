@@ -1,9 +1,9 @@
 import { jsonPath } from '../diagnostics.ts';
-import type { NFlowLog } from './network.ts';
+import type { Network, NFlowLog } from './network.ts';
 import type { Snapshot } from './schema.ts';
 
 /** Reads the snapshot's flow logs with AWS's defaults filled in (ALL is not a default: the field is required by AWS). */
-export function compileFlowLogs(s: Snapshot): NFlowLog[] {
+export function compileFlowLogs(s: Snapshot, net: Network): NFlowLog[] {
   const out: NFlowLog[] = [];
   (Array.isArray(s.FlowLogs) ? s.FlowLogs : []).forEach((f, i) => {
     if (!f || typeof f.FlowLogId !== 'string' || typeof f.ResourceId !== 'string') return;
@@ -16,6 +16,7 @@ export function compileFlowLogs(s: Snapshot): NFlowLog[] {
     out.push({
       id: f.FlowLogId,
       resourceId: f.ResourceId,
+      ownerId: (net.vpcs.get(f.ResourceId) ?? net.subnets.get(f.ResourceId) ?? net.enis.get(f.ResourceId))?.ownerId ?? null,
       trafficType: f.TrafficType ?? 'ALL',
       destinationType,
       logGroup,

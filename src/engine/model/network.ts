@@ -157,6 +157,11 @@ export interface NNatGateway {
 export interface NFlowLog {
   id: string;
   resourceId: string;
+  /**
+   * The account that owns the flow log: the owner of the resource it watches (null when that
+   * resource is not in the snapshot). S3 keys and file names are in this account's folder.
+   */
+  ownerId: string | null;
   trafficType: 'ACCEPT' | 'REJECT' | 'ALL';
   destinationType: 'cloud-watch-logs' | 's3' | 'kinesis-data-firehose';
   logGroup: string | null;

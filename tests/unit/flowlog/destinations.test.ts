@@ -52,6 +52,27 @@ describe('S3 naming', () => {
     expect(buildS3Files(net.flowLogs[0], records)).toEqual(files);
   });
 
+  it('puts a shared VPC\'s records in the flow log owner\'s folder, each line keeping its interface\'s account', () => {
+    // A participant's interface in a VPC shared by ACCOUNT (the S3 path guide: "a log file for a
+    // flow log created by AWS account 123456789012"; the bucket policy grants AWSLogs/<owner>/*).
+    const net = lab([flowLog('fl-shared', 'vpc-0123', { LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::b', LogGroupName: undefined })], {
+      NetworkInterfaces: [
+        { NetworkInterfaceId: ENI_A, SubnetId: 'subnet-a', VpcId: 'vpc-0123', OwnerId: '444455556666', PrivateIpAddress: A_IP, Attachment: { InstanceId: 'i-0aaaa', DeviceIndex: 0 } },
+        { NetworkInterfaceId: ENI_B, SubnetId: 'subnet-a', VpcId: 'vpc-0123', OwnerId: ACCOUNT, PrivateIpAddress: '172.31.16.21', Attachment: { InstanceId: 'i-0bbbb', DeviceIndex: 0 } },
+      ],
+    });
+    expect(net.flowLogs[0].ownerId).toBe(ACCOUNT);
+    const records = writeFlowLogRecords(net, [
+      ev(eni(net, ENI_A), 'egress', A_IP, '203.0.113.1', { time: AT_1622 }),
+      ev(eni(net, ENI_B), 'egress', '172.31.16.21', '203.0.113.1', { time: AT_1622 }),
+    ], { mode: 'snapshot' });
+    expect(records.map((r) => r.fields.accountId)).toEqual(['444455556666', ACCOUNT]);
+    const files = buildS3Files(net.flowLogs[0], records);
+    expect(files).toHaveLength(1);
+    expect(files[0].key).toMatch(new RegExp(`^AWSLogs/${ACCOUNT}/vpcflowlogs/us-east-1/2018/06/20/${ACCOUNT}_vpcflowlogs_`));
+    expect(files[0].records).toHaveLength(2);
+  });
+
   it('uses the flow log\'s header for a custom format and the Hive layout from DestinationOptions', () => {
     const net = lab([flowLog('fl-1', 'vpc-0123', {
       LogDestinationType: 's3', LogDestination: 'arn:aws:s3:::b', LogFormat: '${srcaddr} ${flow-direction}',
