@@ -13,7 +13,7 @@ export interface FlowKey {
   dst: number;
   /** srcPort * 65536 + dstPort. */
   ports: number;
-  /** protocol | 256 for egress | 512 for REJECT. */
+  /** protocol | 256 for egress | 512 for REJECT | (traffic path + 1) << 10. */
   kind: number;
   pktSrc: number;
   pktDst: number;
@@ -35,7 +35,7 @@ function hashKey(target: number, window: number, src: number, dst: number, ports
   h = Math.imul(h ^ src, 0xc2b2ae35);
   h = Math.imul(h ^ dst, 0x85ebca6b);
   h = Math.imul(h ^ ports, 0xc2b2ae35);
-  h = Math.imul(h ^ (window | 0) ^ (kind << 20), 0x85ebca6b);
+  h = Math.imul(h ^ (window | 0) ^ (kind << 16), 0x85ebca6b);
   h = Math.imul(h ^ pktSrc ^ (pktDst >>> 3), 0xc2b2ae35);
   return h ^ (h >>> 15);
 }

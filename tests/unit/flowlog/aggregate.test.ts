@@ -145,6 +145,17 @@ describe('writeFlowLogRecords', () => {
     expect(writeFlowLogRecords(net, events, { mode: 'all' }).map((r) => r.fields.dstAddr)).toEqual(['172.31.0.3']);
   });
 
+  it('writes a record per traffic path when the route changes within a window (a decision: AWS is silent)', () => {
+    const net = lab([flowLog('fl', 'vpc-0123')]);
+    const a = eni(net, ENI_A);
+    const out = (dst: string, path: number | null) => ev(a, 'egress', A_IP, dst, { path });
+    const records = writeFlowLogRecords(net, [out('10.30.1.10', null), out('10.30.1.10', 4), out('10.30.1.10', 4), out('10.30.1.10', null)], { mode: 'snapshot' });
+    expect(records.map((r) => [r.fields.trafficPath, r.fields.packets])).toEqual([[null, 2], [4, 2]]);
+    // Ingress has no traffic path: one record whatever the events say.
+    const ingress = writeFlowLogRecords(net, [ev(a, 'ingress', '10.30.1.10', A_IP, { path: 4 }), ev(a, 'ingress', '10.30.1.10', A_IP, { path: null })], { mode: 'snapshot' });
+    expect(ingress.map((r) => [r.fields.trafficPath, r.fields.packets])).toEqual([[null, 2]]);
+  });
+
   it('keeps traffic-path for egress only', () => {
     const net = lab([flowLog('fl', 'vpc-0123')]);
     const a = eni(net, ENI_A);

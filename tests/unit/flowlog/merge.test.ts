@@ -74,4 +74,13 @@ describe('records of one flow from separate traces', () => {
     const otherPort = records(net, { from: a, to: b, protocol: 6, port: 22, count: 1, start: T + 5, sourcePort: 44322 });
     expect(accumulate(net, [now, nextWindow, otherPort])).toHaveLength(now.length + nextWindow.length + otherPort.length);
   });
+
+  it('do not merge records of one flow that took different traffic paths (the writer splits them too)', () => {
+    const { net, a, b } = network();
+    const egress = records(net, { from: a, to: b, protocol: 1, count: 1, start: T }).find((r) => r.fields.flowDirection === 'egress')!;
+    expect(egress.fields.trafficPath).toBe(1);
+    const peered = { ...egress, fields: { ...egress.fields, trafficPath: 4 } };
+    expect(flowRecordKey(net, peered)).not.toBe(flowRecordKey(net, egress));
+    expect(accumulate(net, [[egress], [peered]])).toHaveLength(2);
+  });
 });
