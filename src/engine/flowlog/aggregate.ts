@@ -12,17 +12,7 @@ import type { FlowLogRecord } from './fields.ts';
 import { type LogFormat, formatOfFlowLog } from './format.ts';
 import { compileLineTemplate } from './line-template.ts';
 import { type FlowKey, FlowTable } from './flow-table.ts';
-import { EGRESS, INGRESS, PATH_SHIFT, REJECT, type Target, materialize } from './records.ts';
-
-/**
- * The traffic path (egress only: the field is "-" for ingress) is part of a flow's key: when a route changes within a window (a learner adds
- * the peering route and pings again), the packets that took the new path get a record of their
- * own, with that path, instead of joining one that names the old path. AWS documents records
- * per 5-tuple and window but not this case.
- */
-function pathBits(trafficPath: number): number {
-  return ((trafficPath + 1) & 31) << PATH_SHIFT;
-}
+import { EGRESS, INGRESS, REJECT, type Target, materialize } from './records.ts';
 
 /** Options of writeFlowLogRecords. */
 export interface WriteOptions {
@@ -108,7 +98,7 @@ export class FlowLogWriter {
     key.src = srcAddr;
     key.dst = dstAddr;
     key.ports = srcPort * 65536 + dstPort;
-    key.kind = protocol | (egress ? EGRESS : INGRESS) | (reject ? REJECT : 0) | (egress ? pathBits(trafficPath) : 0);
+    key.kind = protocol | (egress ? EGRESS : INGRESS) | (reject ? REJECT : 0);
     key.pktSrc = pktSrcAddr;
     key.pktDst = pktDstAddr;
     const action = reject ? 'REJECT' : 'ACCEPT';
@@ -134,8 +124,7 @@ export class FlowLogWriter {
       key.src = ev.srcAddr;
       key.dst = ev.dstAddr;
       key.ports = ev.srcPort * 65536 + ev.dstPort;
-      const egress = ev.direction === 'egress';
-      key.kind = ev.protocol | (egress ? EGRESS | pathBits(ev.trafficPath ?? -1) : INGRESS) | (ev.action === 'REJECT' ? REJECT : 0);
+      key.kind = ev.protocol | (ev.direction === 'egress' ? EGRESS : INGRESS) | (ev.action === 'REJECT' ? REJECT : 0);
       key.pktSrc = ev.pktSrcAddr;
       key.pktDst = ev.pktDstAddr;
       for (let t = 0; t < targets.length; t++) {

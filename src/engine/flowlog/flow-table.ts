@@ -13,7 +13,7 @@ export interface FlowKey {
   dst: number;
   /** srcPort * 65536 + dstPort. */
   ports: number;
-  /** protocol | 256 for egress | 512 for REJECT | (traffic path + 1) << 10. */
+  /** protocol | 256 for egress | 512 for REJECT. */
   kind: number;
   pktSrc: number;
   pktDst: number;
@@ -25,8 +25,8 @@ export interface FlowKey {
  */
 const K = 7;
 /**
- * Sum layout (doubles): window, packets, bytes, start, end, tcp flags, traffic path of the first
- * packet (-1 for none). The window is a key too, but a double: times are not bounded to 32 bits.
+ * Sum layout (doubles): window, packets, bytes, start, end, tcp flags, traffic path of the latest
+ * packet that had one (-1 for none). The window is a key too, but a double: times are not bounded to 32 bits.
  */
 const S = 7;
 
@@ -35,7 +35,7 @@ function hashKey(target: number, window: number, src: number, dst: number, ports
   h = Math.imul(h ^ src, 0xc2b2ae35);
   h = Math.imul(h ^ dst, 0x85ebca6b);
   h = Math.imul(h ^ ports, 0xc2b2ae35);
-  h = Math.imul(h ^ (window | 0) ^ (kind << 16), 0x85ebca6b);
+  h = Math.imul(h ^ (window | 0) ^ (kind << 20), 0x85ebca6b);
   h = Math.imul(h ^ pktSrc ^ (pktDst >>> 3), 0xc2b2ae35);
   return h ^ (h >>> 15);
 }
@@ -98,6 +98,8 @@ export class FlowTable {
           sums[s] === window && keys[o + 4] === kind && keys[o + 5] === pktSrc && keys[o + 6] === pktDst) {
         sums[s + 1]++;
         sums[s + 2] += bytes;
+        // The path the flow's latest packet took (when it has one): a route changed within the window shows.
+        if (trafficPath >= 0 && (time >= sums[s + 4] || sums[s + 6] < 0)) sums[s + 6] = trafficPath;
         if (time < sums[s + 3]) sums[s + 3] = time;
         if (time > sums[s + 4]) sums[s + 4] = time;
         sums[s + 5] = sums[s + 5] | flags;
@@ -128,7 +130,7 @@ export class FlowTable {
   start(row: number): number { return this.sums[row * S + 3]; }
   end(row: number): number { return this.sums[row * S + 4]; }
   flags(row: number): number { return this.sums[row * S + 5]; }
-  /** The first packet's traffic path, or -1 for none. */
+  /** The traffic path of the latest packet that had one, or -1 for none. */
   trafficPath(row: number): number { return this.sums[row * S + 6]; }
 
   private grow(): void {

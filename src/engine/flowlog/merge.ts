@@ -11,7 +11,7 @@ import { formatOfFlowLog, formatRecordLine } from './format.ts';
 
 /**
  * The flow and window a record belongs to (flow log, interface, direction, 5-tuple, packet
- * addresses, action, traffic path, window start: the writer's key, see aggregate.ts), or null for a record nothing may merge into: not OK (NODATA,
+ * addresses, action, window start), or null for a record nothing may merge into: not OK (NODATA,
  * SKIPDATA), or of a flow log or interface the network no longer has.
  */
 export function flowRecordKey(net: Network, r: FlowLogRecord): string | null {
@@ -22,12 +22,12 @@ export function flowRecordKey(net: Network, r: FlowLogRecord): string | null {
   if (!flowLog || !eni) return null;
   const interval = windowSeconds(flowLog, eni);
   const window = f.start - (((f.start % interval) + interval) % interval);
-  return [r.flowLogId, r.interfaceId, f.flowDirection, f.srcAddr, f.dstAddr, f.srcPort, f.dstPort, f.protocol, f.pktSrcAddr, f.pktDstAddr, f.action, f.trafficPath, window].join('|');
+  return [r.flowLogId, r.interfaceId, f.flowDirection, f.srcAddr, f.dstAddr, f.srcPort, f.dstPort, f.protocol, f.pktSrcAddr, f.pktDstAddr, f.action, window].join('|');
 }
 
 /**
  * One record for two of the same flow and window (same flowRecordKey): packets and bytes
- * summed, the first packet's start, the last packet's end, TCP flags OR-ed,
+ * summed, the first packet's start, the last packet's end and traffic path, TCP flags OR-ed,
  * and the line written again in the flow log's format.
  */
 export function combineFlowLogRecords(net: Network, earlier: FlowLogRecord, later: FlowLogRecord): FlowLogRecord {
@@ -40,6 +40,8 @@ export function combineFlowLogRecords(net: Network, earlier: FlowLogRecord, late
     start: Math.min(a.start, b.start),
     end: Math.max(a.end, b.end),
     tcpFlags: a.tcpFlags === null && b.tcpFlags === null ? null : (a.tcpFlags ?? 0) | (b.tcpFlags ?? 0),
+    // The latest packets' path, as the writer keeps it (flow-table.ts).
+    trafficPath: b.end >= a.end ? b.trafficPath ?? a.trafficPath : a.trafficPath ?? b.trafficPath,
   };
   const flowLog = net.flowLogs.find((x) => x.id === earlier.flowLogId);
   const parsed = flowLog ? formatOfFlowLog(flowLog) : null;

@@ -35,8 +35,6 @@ const {
 export const INGRESS = 0;
 export const EGRESS = 1 << 8;
 export const REJECT = 1 << 9;
-/** Bits 10-14: the traffic path + 1 (0 for none), so a change of path starts another record. */
-export const PATH_SHIFT = 10;
 
 /**
  * From this many records on, lines are written as bytes and decoded once (line-bytes.ts);

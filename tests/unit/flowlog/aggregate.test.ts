@@ -145,15 +145,15 @@ describe('writeFlowLogRecords', () => {
     expect(writeFlowLogRecords(net, events, { mode: 'all' }).map((r) => r.fields.dstAddr)).toEqual(['172.31.0.3']);
   });
 
-  it('writes a record per traffic path when the route changes within a window (a decision: AWS is silent)', () => {
+  it('names the path of the latest packet that had one when the route changes within a window (a decision: AWS is silent)', () => {
     const net = lab([flowLog('fl', 'vpc-0123')]);
     const a = eni(net, ENI_A);
-    const out = (dst: string, path: number | null) => ev(a, 'egress', A_IP, dst, { path });
-    const records = writeFlowLogRecords(net, [out('10.30.1.10', null), out('10.30.1.10', 4), out('10.30.1.10', 4), out('10.30.1.10', null)], { mode: 'snapshot' });
-    expect(records.map((r) => [r.fields.trafficPath, r.fields.packets])).toEqual([[null, 2], [4, 2]]);
-    // Ingress has no traffic path: one record whatever the events say.
-    const ingress = writeFlowLogRecords(net, [ev(a, 'ingress', '10.30.1.10', A_IP, { path: 4 }), ev(a, 'ingress', '10.30.1.10', A_IP, { path: null })], { mode: 'snapshot' });
-    expect(ingress.map((r) => [r.fields.trafficPath, r.fields.packets])).toEqual([[null, 2]]);
+    const out = (time: number, path: number | null) => ev(a, 'egress', A_IP, '10.30.1.10', { time, path });
+    const path = (events: ReturnType<typeof out>[]) => writeFlowLogRecords(net, events, { mode: 'snapshot' }).map((r) => [r.fields.trafficPath, r.fields.packets]);
+    // Dropped by routing first (no path), then over a peering: one record, saying 4.
+    expect(path([out(T0, null), out(T0 + 1, null), out(T0 + 5, 4), out(T0 + 6, 4)])).toEqual([[4, 4]]);
+    // Time order decides, not event order; a packet without a path changes nothing.
+    expect(path([out(T0 + 9, 4), out(T0 + 2, 1), out(T0 + 10, null)])).toEqual([[4, 3]]);
   });
 
   it('keeps traffic-path for egress only', () => {

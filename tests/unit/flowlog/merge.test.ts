@@ -75,12 +75,14 @@ describe('records of one flow from separate traces', () => {
     expect(accumulate(net, [now, nextWindow, otherPort])).toHaveLength(now.length + nextWindow.length + otherPort.length);
   });
 
-  it('do not merge records of one flow that took different traffic paths (the writer splits them too)', () => {
+  it('name the latest path when the route changed between two traces of one window', () => {
     const { net, a, b } = network();
     const egress = records(net, { from: a, to: b, protocol: 1, count: 1, start: T }).find((r) => r.fields.flowDirection === 'egress')!;
-    expect(egress.fields.trafficPath).toBe(1);
-    const peered = { ...egress, fields: { ...egress.fields, trafficPath: 4 } };
-    expect(flowRecordKey(net, peered)).not.toBe(flowRecordKey(net, egress));
-    expect(accumulate(net, [[egress], [peered]])).toHaveLength(2);
+    const later = { ...egress, fields: { ...egress.fields, start: T + 5, end: T + 5, trafficPath: 4 } };
+    const noPath = { ...egress, fields: { ...egress.fields, start: T + 9, end: T + 9, trafficPath: null } };
+    expect(flowRecordKey(net, later)).toBe(flowRecordKey(net, egress));
+    const [merged] = accumulate(net, [[egress], [later], [noPath]]);
+    expect(merged.fields.trafficPath).toBe(4);
+    expect(merged.fields.packets).toBe(3 * egress.fields.packets!);
   });
 });
