@@ -5,11 +5,12 @@
  */
 import {
   DEFAULT_SOURCE_PORT, DEFAULT_START, combineFlowLogRecords, flowLogDeliveryStatus, flowRecordKey, traceProbe, windowSeconds,
-  type FlowLogRecord, type IamRole, type Probe, type TraceDetails, type TraceOutcome,
+  type FlowLogRecord, type IamRole, type Network, type Probe, type TraceDetails, type TraceOutcome,
 } from '../engine/index.ts';
 import { iamRoles } from '../engine/edit/index.ts';
 import { workspace } from './workspace.svelte.ts';
 import { saveTraffic, type SavedTraffic } from './persist-traffic.ts';
+import { traceIsStale } from './trace-staleness.ts';
 
 /** AWS's typical delivery delays (seconds): CloudWatch Logs ~5 min, S3 ~10 min. */
 export const DELIVERY_DELAY = { 'cloud-watch-logs': 300, s3: 600, 'kinesis-data-firehose': 300 } as const;
@@ -22,8 +23,11 @@ export interface LoggedRecord {
 
 export interface LastTrace {
   command: string;
+  /** The probe as sent: with its start time and source port, so it can be sent again identically. */
   probe: Probe;
   details: TraceDetails;
+  /** The network it was sent through. */
+  net: Network;
   /** Increases on every run so the canvas replays the animation. */
   run: number;
 }
@@ -36,6 +40,14 @@ class TraceState {
   #runs = 0;
   #nextPort = DEFAULT_SOURCE_PORT;
 
+  /** True when the network changed since the last trace in a way that changes what it shows. */
+  readonly stale = $derived.by(() => {
+    const last = this.last;
+    const net = workspace.net;
+    if (last === null || last.net === net) return false;
+    return traceIsStale(last.details.result, last.probe, net, workspace.diagnostics);
+  });
+
   /**
    * Sends a probe through the workspace's network at the simulated clock, then moves the clock
    * on. Each TCP or UDP connection leaves from a new ephemeral port, as a Linux client's do
@@ -47,7 +59,7 @@ class TraceState {
     const sourcePort = probe.sourcePort ?? (probe.protocol === 6 || probe.protocol === 17 ? this.#ephemeralPort() : undefined);
     const out = traceProbe(net, { ...probe, start, flowLogs: 'snapshot', ...(sourcePort !== undefined ? { sourcePort } : {}) }, workspace.diagnostics);
     if (!out.ok) return out;
-    this.last = { command, probe: { ...probe, start }, details: out.details, run: ++this.#runs };
+    this.last = { command, probe: { ...probe, start, ...(sourcePort !== undefined ? { sourcePort } : {}) }, details: out.details, net, run: ++this.#runs };
     this.log(out.details.result.flowLogs);
     const count = probe.count ?? 4;
     this.clock = start + count + 5;

@@ -48,8 +48,17 @@ test('the seed story: two VPCs, a flow log, a failed ping explained, peering + r
   await rd.getByRole('button', { name: 'Add route' }).click();
   await expect(rd).toBeHidden();
 
+  // The route changes what the first ping's trace showed: Explain says it is out of date and the
+  // canvas no longer draws its path (before, both kept showing the drop at the route table).
+  await page.getByRole('tab', { name: 'Explain' }).click();
+  await expect(page.getByTestId('trace-stale')).toContainText('The network has changed since you ran ping -c 2 10.2.0.4');
+  await expect(page.getByRole('button', { name: 'Apply fix' })).toHaveCount(0);
+  await expect(page.locator('.cy')).toHaveAttribute('data-trace', 'none');
+
   // The reply has no route back: the explanation offers the route on vpc-b's side as a one-click fix.
   await run(page, 'ping -c 2 10.2.0.4');
+  await expect(page.getByTestId('trace-stale')).toHaveCount(0);
+  await expect(page.locator('.cy')).toHaveAttribute('data-trace', 'shown');
   await expect(page.getByTestId('explanation-code').first()).toHaveText('NO_ROUTE_TO_DESTINATION');
   await page.getByRole('button', { name: 'Apply fix' }).first().click();
   await page.getByRole('button', { name: 'Run again' }).click();

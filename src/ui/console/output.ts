@@ -24,16 +24,19 @@ export function formatOutput(cmd: Probe, ip: string, r: TraceResult, internet: b
   switch (cmd.tool) {
     case 'ping': {
       const n = cmd.count ?? 4;
-      const out = [`PING ${ip} (${ip}) 56(84) bytes of data.`];
+      // Given a name (resolved as if from /etc/hosts), Linux ping prints the name and the address.
+      const host = cmd.target === ip ? ip : cmd.target;
+      const from = host === ip ? ip : `${host} (${ip})`;
+      const out = [`PING ${host} (${ip}) 56(84) bytes of data.`];
       const rtts: number[] = [];
       if (ok) {
         for (let i = 1; i <= n; i++) {
           const t = fakeRtt(seed, i, internet);
           rtts.push(t);
-          out.push(`64 bytes from ${ip}: icmp_seq=${i} ttl=${internet ? 110 : 64} time=${ms(t)} ms`);
+          out.push(`64 bytes from ${from}: icmp_seq=${i} ttl=${internet ? 110 : 64} time=${ms(t)} ms`);
         }
       }
-      out.push('', `--- ${ip} ping statistics ---`);
+      out.push('', `--- ${host} ping statistics ---`);
       const timeMs = (n - 1) * 1000 + (ok ? 3 : 68);
       out.push(`${n} packets transmitted, ${ok ? n : 0} received, ${ok ? 0 : 100}% packet loss, time ${timeMs}ms`);
       if (ok) {
@@ -105,4 +108,19 @@ function scpOutput(cmd: Probe, ip: string, r: TraceResult): string[] {
 function dataBytes(): number {
   const s = packetSchedule(6, 1, true, true).filter((p) => p.dir === 'request').map((p) => p.bytes);
   return Math.max(...s);
+}
+
+/**
+ * A command to the instance's own address: Linux answers it on the loopback, so the packets never
+ * leave the instance and no security group, network ACL, route or flow log sees them.
+ */
+export function ownAddressOutput(cmd: Probe, ip: string): string[] {
+  const note = `(${ip} is this instance's own address: the packets stay inside the instance, so no security group, network ACL, route table or flow log sees them.)`;
+  if (cmd.tool !== 'ping') return [`${cmd.tool}: ${ip} is this instance itself.`, note];
+  const n = cmd.count ?? 4;
+  const host = cmd.target === ip ? ip : cmd.target;
+  const out = [`PING ${host} (${ip}) 56(84) bytes of data.`];
+  for (let i = 1; i <= n; i++) out.push(`64 bytes from ${ip}: icmp_seq=${i} ttl=64 time=0.0${(i % 3) + 2}0 ms`);
+  out.push('', `--- ${host} ping statistics ---`, `${n} packets transmitted, ${n} received, 0% packet loss, time ${(n - 1) * 1000}ms`, note);
+  return out;
 }

@@ -45,7 +45,8 @@ function tabResource(model: Monaco.editor.ITextModel): string | null {
 
 function traceFixes(model: Monaco.editor.ITextModel): Monaco.languages.CodeAction[] {
   const id = tabResource(model);
-  const explanations = traces.last?.details.result.explanations ?? [];
+  // A trace the network has since outrun proposes fixes for problems that may be gone.
+  const explanations = traces.stale ? [] : traces.last?.details.result.explanations ?? [];
   if (!id) return [];
   const out: Monaco.languages.CodeAction[] = [];
   for (const e of explanations) {
