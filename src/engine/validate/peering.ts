@@ -46,7 +46,7 @@ function checkOverlap(ctx: Ctx, pcx: Entry, code: string | undefined, req: Side,
 
 /**
  * Peering connections: no overlap between the two VPCs (every associated block counts), one live
- * peering per pair of VPCs, and a warning for VPCs the snapshot does not hold.
+ * peering per pair of VPCs, and a warning for VPCs a live peering names that the snapshot does not hold.
  */
 export function checkPeerings(ctx: Ctx): void {
   const livePairs = new Map<string, Entry>();
@@ -55,11 +55,14 @@ export function checkPeerings(ctx: Ctx): void {
     const req = sideOf(ctx, pcx.r, 'RequesterVpcInfo');
     const acc = sideOf(ctx, pcx.r, 'AccepterVpcInfo');
     checkOverlap(ctx, pcx, code, req, acc);
-    for (const side of [req, acc]) {
+    // An ended peering (deleted, rejected, expired, failed) stays listed for a while after its
+    // VPCs are gone, in every multi-account export: nothing to warn about.
+    const ended = code !== undefined && !LIVE.has(code);
+    for (const side of ended ? [] : [req, acc]) {
       if (side.vpcId === undefined || ctx.vpcs.byId.has(side.vpcId)) continue;
       const role = side.field === 'RequesterVpcInfo' ? 'requester' : 'accepter';
       const effect = code === 'active' ? 'traffic across the peering stops at it (add that VPC\'s export to simulate it)'
-        : `the peering is ${JSON.stringify(code ?? 'of unknown status')} and carries no traffic anyway`;
+        : `the peering is ${JSON.stringify(code ?? 'of unknown status')} and carries no traffic until it is active and that VPC is in the snapshot`;
       ctx.report('PEERING_VPC_NOT_IN_SNAPSHOT', [...pcx.path, side.field, 'VpcId'], `${pcx.label} names ${role} VPC ${clip(side.vpcId)}, which is not in the snapshot: ${effect}.`);
     }
     if (req.vpcId === undefined || acc.vpcId === undefined || (code !== undefined && !LIVE.has(code))) continue;

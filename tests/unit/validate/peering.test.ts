@@ -61,14 +61,23 @@ describe('peering', () => {
     expectOne(d, 'PEERING_DUPLICATE', 'error', '$.VpcPeeringConnections[2].VpcPeeringConnectionId', ['Peering connection pcx-2', 'vpc-2 and vpc-1', 'pcx-1']);
   });
 
-  it('PEERING_VPC_NOT_IN_SNAPSHOT (a warning) per side the snapshot lacks', () => {
+  it('PEERING_VPC_NOT_IN_SNAPSHOT (a warning) per side the snapshot lacks, for a live peering', () => {
     const d = validateWith((doc) => {
-      doc.VpcPeeringConnections.push({ VpcPeeringConnectionId: 'pcx-x', Status: { Code: 'deleted' }, RequesterVpcInfo: { VpcId: 'vpc-a', OwnerId: '1' }, AccepterVpcInfo: { VpcId: 'vpc-b' }, Tags: [{ Key: 'Name', Value: 'old' }] });
+      doc.VpcPeeringConnections.push({ VpcPeeringConnectionId: 'pcx-x', Status: { Code: 'pending-acceptance' }, RequesterVpcInfo: { VpcId: 'vpc-a', OwnerId: '1' }, AccepterVpcInfo: { VpcId: 'vpc-b' }, Tags: [{ Key: 'Name', Value: 'new' }] });
     });
     expect(d.map((x) => [x.code, x.severity, x.path])).toEqual([
       ['PEERING_VPC_NOT_IN_SNAPSHOT', 'warning', '$.VpcPeeringConnections[1].RequesterVpcInfo.VpcId'],
       ['PEERING_VPC_NOT_IN_SNAPSHOT', 'warning', '$.VpcPeeringConnections[1].AccepterVpcInfo.VpcId'],
     ]);
-    expect(d[0].message).toBe('Peering connection pcx-x ("old") names requester VPC vpc-a, which is not in the snapshot: the peering is "deleted" and carries no traffic anyway.');
+    expect(d[0].message).toBe('Peering connection pcx-x ("new") names requester VPC vpc-a, which is not in the snapshot: the peering is "pending-acceptance" and carries no traffic until it is active and that VPC is in the snapshot.');
+  });
+
+  it('no warning for an ended peering (deleted, rejected, expired, failed) whose VPCs are gone: exports keep listing them', () => {
+    for (const code of ['deleted', 'rejected', 'expired', 'failed']) {
+      const d = validateWith((doc) => {
+        doc.VpcPeeringConnections.push({ VpcPeeringConnectionId: 'pcx-x', Status: { Code: code }, RequesterVpcInfo: { VpcId: 'vpc-a' }, AccepterVpcInfo: { VpcId: 'vpc-b' } });
+      });
+      expect(d, code).toEqual([]);
+    }
   });
 });
