@@ -4,6 +4,7 @@ import { restoreTraffic } from './persist-traffic.ts';
 import { traces } from './trace.svelte.ts';
 import { fetchSample, listSamples } from './io.ts';
 import { workspace } from './workspace.svelte.ts';
+import { rememberSample } from './doc-source.ts';
 
 export async function boot(): Promise<void> {
   await restoreOrSeed();
@@ -35,7 +36,10 @@ async function restoreOrSeed(): Promise<void> {
     const seed = (await listSamples()).find((s) => s.id === 'seed');
     const r = seed ? await fetchSample(seed) : null;
     // The learner may have imported or loaded something while the sample was on its way.
-    if (r?.doc && workspace.version === before) workspace.load(r.doc, 'Loaded the seed network', { kind: 'sample', id: 'seed' });
+    if (r?.doc && workspace.version === before) {
+      workspace.load(r.doc, 'Loaded the seed network', { kind: 'sample', id: 'seed' });
+      rememberSample('seed', r.doc); // unchanged, it is no work to ask about before a load
+    }
   } catch (e) {
     workspace.notice = { kind: 'error', text: `Could not load the sample network: ${(e as Error).message}` };
   }

@@ -45,3 +45,33 @@ export function sourceLabel(source: DocSource): string {
     default: return 'a new network';
   }
 }
+
+/**
+ * The built-in samples as they were loaded this session, by id. A document still equal to its
+ * sample holds no work of the learner's, so replacing it needs no confirmation (the sample can be
+ * loaded again); anything else is work that a load or an import asks before replacing.
+ */
+const loadedSamples = new Map<string, Record<string, unknown>>();
+
+/** Call with each sample document put in force (the seed at start-up, the picker's Load). */
+export function rememberSample(id: string, doc: object): void {
+  loadedSamples.set(id, doc as Record<string, unknown>);
+}
+
+/**
+ * True when the document in force is a built-in sample exactly as loaded. Playground (canvas
+ * positions, display settings) is not the learner's network, so moving boxes changes nothing.
+ * An autosave restored after a reload is not known here: it counts as work (asking is the safe side).
+ */
+export function isUnchangedSample(source: DocSource, doc: object): boolean {
+  if (source.kind !== 'sample') return false;
+  const ref = loadedSamples.get(source.id);
+  if (!ref) return false;
+  const cur = doc as Record<string, unknown>;
+  const keys = new Set([...Object.keys(ref), ...Object.keys(cur)]);
+  keys.delete('Playground');
+  // Edits return new lists and keep the untouched ones, so identity settles almost every key;
+  // undo/redo and a restore may rebuild a list that is still equal.
+  for (const k of keys) if (ref[k] !== cur[k] && JSON.stringify(ref[k]) !== JSON.stringify(cur[k])) return false;
+  return true;
+}

@@ -40,11 +40,13 @@ test('the sample picker shows what is in force: a sample, an import, a lab; undo
   await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible(); // the seed network
   await expect(picker).toHaveValue('seed');
 
-  // Choosing the sample already in force and pressing Load loads it again (work since is dropped).
+  // Choosing the sample already in force and pressing Load loads it again (work since is dropped,
+  // after a confirmation, as starting a lab asks).
   await createVpc(page, 'vpc-extra', '10.9.0.0/16');
   await expect(page.getByText(/^Resources \(9\)$/)).toBeVisible();
   await picker.selectOption('seed');
   await load.click();
+  await page.getByRole('dialog', { name: /^Load the sample/ }).getByRole('button', { name: 'Replace my network and load' }).click();
   await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible();
   await expect(picker).toHaveValue('seed');
 
@@ -58,9 +60,10 @@ test('the sample picker shows what is in force: a sample, an import, a lab; undo
   await expect(load).toBeDisabled();
   await page.screenshot({ path: '/tmp/vpc-lab-picker-imported.png', clip: { x: 0, y: 0, width: 1280, height: 60 } });
 
-  // Another sample over it, then undo: back past the sample load, to the import; redo: the sample.
+  // Another sample over it (the import is work: Load asks), then undo: back past the sample load, to the import; redo: the sample.
   await picker.selectOption('test-nat-gateway');
   await load.click();
+  await page.getByRole('dialog', { name: /^Load the sample/ }).getByRole('button', { name: 'Replace my network and load' }).click();
   await expect(page.getByTestId('notice')).toContainText('Loaded');
   await expect(picker).toHaveValue('test-nat-gateway');
   await page.getByRole('button', { name: 'Undo', exact: true }).click();
@@ -81,9 +84,10 @@ test('the sample picker shows what is in force: a sample, an import, a lab; undo
   await expect(picker.locator('option:checked')).toHaveText('Lab: VPC peering and flow logs');
   await expect(picker).toHaveAttribute('title', 'Lab: VPC peering and flow logs');
   await page.screenshot({ path: '/tmp/vpc-lab-picker-lab.png', clip: { x: 0, y: 0, width: 1280, height: 60 } });
-  // And from there a sample is one choice away.
+  // And from there a sample is one choice (and a confirmation) away.
   await picker.selectOption('seed');
   await load.click();
+  await page.getByRole('dialog', { name: /^Load the sample/ }).getByRole('button', { name: 'Replace my network and load' }).click();
   await expect(page.getByText(/^Resources \(8\)$/)).toBeVisible();
   await expect(picker).toHaveValue('seed');
 });

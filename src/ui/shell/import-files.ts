@@ -3,6 +3,8 @@ import { readFiles } from '../../state/io.ts';
 import { workspace } from '../../state/workspace.svelte.ts';
 import { selection } from '../../state/selection.svelte.ts';
 import { nextFrame } from './scheduling.ts';
+import { importRefusal } from './import-check.ts';
+import { confirmReplace } from './replace-guard.ts';
 
 /** Above this size, each long step of the import says what it does and lets the page paint first. */
 const BIG_IMPORT_BYTES = 1_000_000;
@@ -23,6 +25,15 @@ export async function importFiles(files: Iterable<File>): Promise<void> {
     workspace.notice = { kind: 'error', text: `Import failed: ${r.diagnostics.map((d) => d.message).join(' ')}` };
     return;
   }
+  const name = list.length === 1 ? list[0].name : `${list.length} files`;
+  // Not a network at all ({"hello": "world"}, a lab file): refused before it can replace the
+  // network on the page with an empty one. A lab file is pointed to where labs are opened.
+  const refusal = importRefusal(r.doc as Record<string, unknown>, name);
+  if (refusal) {
+    workspace.notice = { kind: 'error', text: refusal.text };
+    if (refusal.kind === 'lab') selection.panel = 'labs';
+    return;
+  }
   // A document AWS would refuse (or that is not the describe-* shape) is not put in force: the
   // network on the page stays, and the message says what to fix and where.
   await step(`checking ${resourceCount(r.doc)} resources…`);
@@ -35,8 +46,12 @@ export async function importFiles(files: Iterable<File>): Promise<void> {
     workspace.notice = { kind: 'error', text: `Not imported: ${errors.length} error(s). ${first.message}${where} Your network is unchanged.` };
     return;
   }
+  if (!(await confirmReplace({ title: `Import ${name}?`, incoming: 'the imported network', doc: r.doc, confirmLabel: 'Replace my network and import' }))) {
+    workspace.notice = { kind: 'info', text: 'Not imported: your network is unchanged.' };
+    return;
+  }
   await step('building the network…');
-  workspace.load(r.doc, 'Imported', { kind: 'import', name: list.length === 1 ? list[0].name : `${list.length} files` });
+  workspace.load(r.doc, 'Imported', { kind: 'import', name });
   selection.clear();
   // The loader's warnings (ignored keys) and the validator's (kinds not simulated, absent targets).
   const warnings = [...r.diagnostics, ...workspace.diagnostics].filter((d) => d.severity === 'warning');
