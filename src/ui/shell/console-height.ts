@@ -1,0 +1,37 @@
+/**
+ * The console's height: a default that gives a short window (700 px) a usable console, and the
+ * height the learner dragged it to, kept across reloads. Plain functions, so the limits are tested.
+ */
+
+/** The default row: 30 % of the window, at least 180 px (about 7 lines at 700 px), at most 280 px. */
+export const DEFAULT_CONSOLE_ROW = 'clamp(180px, 30vh, 280px)';
+/** Below this the console shows no more than its header and prompt. */
+export const MIN_CONSOLE = 120;
+/** What the top bar (48 px) and a usable canvas and side panel (240 px) need above the console. */
+export const ROOM_ABOVE = 48 + 240;
+
+const KEY = 'vpc-lab:console-height:v1';
+
+/** A height kept within what the window allows. */
+export function clampConsoleHeight(px: number, windowHeight: number): number {
+  const max = Math.max(MIN_CONSOLE, windowHeight - ROOM_ABOVE);
+  return Math.round(Math.min(max, Math.max(MIN_CONSOLE, px)));
+}
+
+export function savedConsoleHeight(store: Pick<Storage, 'getItem'> | undefined = globalThis.localStorage): number | null {
+  try {
+    const n = Number(store?.getItem(KEY));
+    return Number.isFinite(n) && n > 0 ? n : null;
+  } catch {
+    return null; // storage blocked: the default height
+  }
+}
+
+export function saveConsoleHeight(px: number | null, store: Pick<Storage, 'setItem' | 'removeItem'> | undefined = globalThis.localStorage): void {
+  try {
+    if (px === null) store?.removeItem(KEY);
+    else store?.setItem(KEY, String(px));
+  } catch {
+    // Not kept across a reload; the height still applies now.
+  }
+}
