@@ -84,12 +84,35 @@ export function deleteResource(doc: Snapshot, a: { id: string }): EditResult {
     return ok(removeFrom(doc, 'SecurityGroups', (s) => s.GroupId === id));
   }
   if (id.startsWith('fl-')) return ok(removeFrom(doc, 'FlowLogs', (f) => f.FlowLogId === id));
+  if (id.startsWith('rtb-')) return deleteRouteTable(doc, id);
+  if (id.startsWith('acl-')) return deleteNetworkAcl(doc, id);
   if (id.startsWith('eipalloc-')) {
     const eip = list(doc, 'Addresses').find((x) => x.AllocationId === id);
     if (eip?.AssociationId) return fail(doc, `InvalidIPAddress.InUse: ${eip.PublicIp} is associated with ${eip.NetworkInterfaceId}; disassociate it first.`);
     return ok(removeFrom(doc, 'Addresses', (x) => x.AllocationId === id));
   }
   return fail(doc, `Deleting ${id} is not supported in the playground.`);
+}
+
+/** DeleteRouteTable: never the main table, nor one a subnet (or a gateway) is associated with. */
+function deleteRouteTable(doc: Snapshot, id: string): EditResult {
+  const t = list(doc, 'RouteTables').find((x) => x.RouteTableId === id);
+  if (!t) return fail(doc, `InvalidRouteTableID.NotFound: The routeTable ID '${id}' does not exist.`);
+  const assoc = t.Associations ?? [];
+  if (assoc.some((a) => a.Main)) return fail(doc, `DependencyViolation: The routeTable '${id}' has dependencies and cannot be deleted: it is the main route table of ${t.VpcId}, used by every subnet without a table of its own. Make another table the main one first.`);
+  const users = assoc.map((a) => a.SubnetId ?? a.GatewayId).filter((x): x is string => !!x);
+  if (users.length) return fail(doc, dependencyError('routeTable', id, users.map((u) => `${u} is associated with it`)));
+  return ok(removeFrom(doc, 'RouteTables', (x) => x.RouteTableId === id));
+}
+
+/** DeleteNetworkAcl: never the VPC's default ACL, nor one a subnet is associated with. */
+function deleteNetworkAcl(doc: Snapshot, id: string): EditResult {
+  const a = list(doc, 'NetworkAcls').find((x) => x.NetworkAclId === id);
+  if (!a) return fail(doc, `InvalidNetworkAclID.NotFound: The network ACL ID '${id}' does not exist.`);
+  if (a.IsDefault) return fail(doc, `InvalidParameterValue: cannot delete default network ACL ${id}; it goes with its VPC.`);
+  const users = (a.Associations ?? []).map((x) => x.SubnetId).filter((x): x is string => !!x);
+  if (users.length) return fail(doc, dependencyError('networkAcl', id, users.map((u) => `${u} is associated with it`)));
+  return ok(removeFrom(doc, 'NetworkAcls', (x) => x.NetworkAclId === id));
 }
 
 function terminateInstance(doc: Snapshot, id: string): EditResult {

@@ -3,7 +3,7 @@ import type { Snapshot } from '../model/schema.ts';
 import { nextPublicIp } from './instance.ts';
 import { firstFreeHost } from './cidr-pick.ts';
 import { append, list, mapList, nameTags, vpcOf, vpcOwner, vpcRegion } from './doc.ts';
-import { addRoute, blackholeRoutesTo, routeTableOfSubnet } from './routes.ts';
+import { addRoute, blackholeRoutesTo, routeTableOfSubnet, setRoute } from './routes.ts';
 import { fail, type EditResult, type IdGenerator, ok } from './types.ts';
 import { tryParseCidr, tryParseIpv4 } from '../ip/index.ts';
 
@@ -11,8 +11,18 @@ export function attachedIgw(doc: Snapshot, vpcId: string) {
   return list(doc, 'InternetGateways').find((g) => (g.Attachments ?? []).some((a) => a.VpcId === vpcId && a.State !== 'detached'));
 }
 
-/** CreateInternetGateway, then (optionally) AttachInternetGateway and a 0.0.0.0/0 route in the given table. */
-export function createInternetGateway(doc: Snapshot, a: { vpcId?: string; name?: string; routeTableId?: string }, ids: IdGenerator): EditResult {
+/**
+ * The 0.0.0.0/0 route the create dialogs offer to add with a new gateway. A table that already has one refuses a second
+ * (RouteAlreadyExists) unless `replace` is set: then its target becomes the new gateway (ReplaceRoute), as a learner
+ * moving a private subnet from the internet gateway to a NAT gateway means it to.
+ */
+function defaultRoute(doc: Snapshot, routeTableId: string, target: { GatewayId?: string; NatGatewayId?: string }, replace: boolean | undefined): EditResult {
+  const args = { routeTableId, destination: '0.0.0.0/0', target };
+  return replace ? setRoute(doc, args) : addRoute(doc, args);
+}
+
+/** CreateInternetGateway, then (optionally) AttachInternetGateway and a 0.0.0.0/0 route in the given table (replacing one there when `replaceRoute`). */
+export function createInternetGateway(doc: Snapshot, a: { vpcId?: string; name?: string; routeTableId?: string; replaceRoute?: boolean }, ids: IdGenerator): EditResult {
   const igwId = ids.next('igw');
   let next = append(doc, 'InternetGateways', { Attachments: [], InternetGatewayId: igwId, OwnerId: a.vpcId ? vpcOwner(doc, a.vpcId) : undefined, Tags: nameTags(a.name) });
   if (a.vpcId) {
@@ -20,7 +30,7 @@ export function createInternetGateway(doc: Snapshot, a: { vpcId?: string; name?:
     if (r.error) return fail(doc, r.error);
     next = r.doc;
     if (a.routeTableId) {
-      const rr = addRoute(next, { routeTableId: a.routeTableId, destination: '0.0.0.0/0', target: { GatewayId: igwId } });
+      const rr = defaultRoute(next, a.routeTableId, { GatewayId: igwId }, a.replaceRoute);
       if (rr.error) return fail(doc, rr.error);
       next = rr.doc;
     }
@@ -47,8 +57,8 @@ export function detachInternetGateway(doc: Snapshot, a: { igwId: string }): Edit
   return ok(blackholeRoutesTo(next, a.igwId, vpcId));
 }
 
-/** CreateNatGateway (public): allocates an Elastic IP, creates the requester-managed ENI in the subnet. */
-export function createNatGateway(doc: Snapshot, a: { subnetId: string; name?: string; routeTableId?: string }, ids: IdGenerator): EditResult {
+/** CreateNatGateway (public): allocates an Elastic IP, creates the requester-managed ENI in the subnet; optionally routes 0.0.0.0/0 of a table to it. */
+export function createNatGateway(doc: Snapshot, a: { subnetId: string; name?: string; routeTableId?: string; replaceRoute?: boolean }, ids: IdGenerator): EditResult {
   const subnet = list(doc, 'Subnets').find((s) => s.SubnetId === a.subnetId);
   if (!subnet) return fail(doc, `InvalidSubnetID.NotFound: The subnet ID '${a.subnetId}' does not exist.`);
   const block = subnet.CidrBlock ? tryParseCidr(subnet.CidrBlock) : null;
@@ -76,7 +86,7 @@ export function createNatGateway(doc: Snapshot, a: { subnetId: string; name?: st
     NatGatewayId: natId, State: 'available', SubnetId: subnet.SubnetId, VpcId: subnet.VpcId, Tags: nameTags(a.name),
   });
   if (a.routeTableId) {
-    const rr = addRoute(next, { routeTableId: a.routeTableId, destination: '0.0.0.0/0', target: { NatGatewayId: natId } });
+    const rr = defaultRoute(next, a.routeTableId, { NatGatewayId: natId }, a.replaceRoute);
     if (rr.error) return fail(doc, rr.error);
     next = rr.doc;
   }

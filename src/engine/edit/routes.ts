@@ -62,12 +62,34 @@ export function replaceRoute(doc: Snapshot, a: RouteArgs): EditResult {
   return ok(mapList(doc, 'RouteTables', (t) => t.RouteTableId === a.routeTableId, (t) => ({ ...t, Routes: routes })));
 }
 
+/** CreateRoute, or ReplaceRoute when the table already has the destination: what "Edit routes → Save" does for one row. */
+export function setRoute(doc: Snapshot, a: RouteArgs): EditResult {
+  return findRoute(doc, a.routeTableId, a.destination) ? replaceRoute(doc, a) : addRoute(doc, a);
+}
+
 export function deleteRoute(doc: Snapshot, a: { routeTableId: string; destination: string }): EditResult {
   const table = list(doc, 'RouteTables').find((t) => t.RouteTableId === a.routeTableId);
-  const route = table?.Routes?.find((r) => sameDest(r, a.destination));
+  const route = findRoute(doc, a.routeTableId, a.destination);
   if (!table || !route) return fail(doc, `InvalidRoute.NotFound: no route with destination-cidr-block ${a.destination} in route table ${a.routeTableId}.`);
   if (route.GatewayId === 'local') return fail(doc, `InvalidParameterValue: cannot remove local route ${a.destination} in route table ${a.routeTableId}.`);
   return ok(mapList(doc, 'RouteTables', (t) => t === table, (t) => ({ ...t, Routes: (t.Routes ?? []).filter((r) => r !== route) })));
+}
+
+/**
+ * The route of the table whose destination is `destination` (written any way that parses to the same block:
+ * ` 10.30.0.0/16 `), or null. The "+ Route" dialog uses it to offer ReplaceRoute where CreateRoute would fail.
+ */
+export function findRoute(doc: Snapshot, routeTableId: string, destination: string): Route | null {
+  const table = list(doc, 'RouteTables').find((t) => t.RouteTableId === routeTableId);
+  const p = tryParseCidr(destination.trim());
+  const dest = p.ok ? formatCidr(p.value) : destination;
+  return table?.Routes?.find((r) => sameDest(r, dest)) ?? null;
+}
+
+/** What a route sends its traffic to, as the console's Target column prints it ("local", "igw-…", "pcx-…"); null for none. */
+export function routeTargetId(r: Route): string | null {
+  return r.GatewayId ?? r.NatGatewayId ?? r.VpcPeeringConnectionId ?? r.TransitGatewayId ?? r.NetworkInterfaceId ?? r.InstanceId
+    ?? r.EgressOnlyInternetGatewayId ?? r.LocalGatewayId ?? r.CarrierGatewayId ?? r.CoreNetworkArn ?? null;
 }
 
 /** Marks the routes that point at a gone target as blackholes, as AWS does when a NAT gateway is deleted or an IGW detached. */
