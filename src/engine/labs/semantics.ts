@@ -1,7 +1,8 @@
 /**
- * What the schema cannot say about a lab: text that would carry markup, matchers with unknown
- * operators, queries that do not parse, format fields AWS does not define, and solutions that
- * do not apply to the state the previous steps leave.
+ * What the schema cannot say about a lab: text that would carry markup, a start network the
+ * playground would refuse to import, matchers with unknown operators, queries that do not parse,
+ * format fields AWS does not define, and solutions that do not apply to the state the previous
+ * steps leave.
  */
 import { FIELD_SPECS } from '../flowlog/index.ts';
 import { parseQuery } from '../insights/index.ts';
@@ -12,6 +13,7 @@ import { type LabError, didYouMean, pathText } from './issues.ts';
 import { markupProblems } from './markdown.ts';
 import { matcherProblems } from './match.ts';
 import type { Lab } from './schema.ts';
+import { startNetworkProblems } from './start-network.ts';
 
 type Path = (string | number)[];
 const FIELD_NAMES: string[] = FIELD_SPECS.map(([n]) => n);
@@ -56,6 +58,7 @@ export function labProblems(lab: Lab): LabError[] {
   const errors: LabError[] = [];
   text(errors, ['title'], lab.title);
   text(errors, ['summary'], lab.summary);
+  errors.push(...startNetworkProblems(lab.start));
   let doc: Snapshot = lab.start as Snapshot;
   lab.steps.forEach((step, i) => {
     text(errors, ['steps', i, 'title'], step.title);
