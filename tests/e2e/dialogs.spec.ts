@@ -32,7 +32,7 @@ test('+ Rule: a subnet with a custom network ACL preselects that ACL, by name, a
   const d = page.getByRole('dialog', { name: 'Add rule' });
   await d.getByLabel('Kind').selectOption('acl');
   await expect(selected(d.getByRole('combobox', { name: /^Network ACL/ }))).toHaveText(/^web-nacl · acl-0082…/);
-  await expect(d.getByRole('combobox', { name: /^Network ACL/ }).locator('option', { hasText: 'shop-vpc-default-nacl' })).toHaveText(/\(default\)$/);
+  await expect(d.getByRole('combobox', { name: /^Network ACL/ }).locator('option', { hasText: 'shop-vpc-default-nacl' })).toHaveText(/\(default\) in shop-vpc$/);
   await shot(page, 'rule-acl');
   await d.getByLabel('Rule number').fill('95');
   await d.getByLabel('Protocol').selectOption('icmp');
@@ -53,7 +53,7 @@ test("+ Route with another VPC's route table selected adds the route to that tab
   await selectRelated(page, /^subnet team-b-a/, /^team-b-rt/);
   await page.getByRole('button', { name: 'Create Route' }).click();
   const d = page.getByRole('dialog', { name: 'Add route' });
-  await expect(selected(d.getByLabel('Route table'))).toHaveText(/^team-b-rt · rtb-07d6…f4ec \(main\)$/);
+  await expect(selected(d.getByLabel('Route table'))).toHaveText(/^team-b-rt · rtb-07d6…f4ec \(main\) in team-b$/);
   await expect(selected(d.getByLabel('Target'))).toHaveText(/^shared-b · pcx-\S+, peering to shared-services \(active\)$/);
   await expect(d.getByLabel('Destination')).toHaveValue('10.10.0.0/16');
   await shot(page, 'route');

@@ -26,16 +26,31 @@ export function subnetChoice(doc: Snapshot, subnetId: string): string {
   return `${choiceLabel(doc, subnetId)}${cidr ? ` (${cidr})` : ''}`;
 }
 
-/** A route table, marked `(main)` when it is its VPC's main table (the console's "Main: Yes"). */
-export function routeTableChoice(doc: Snapshot, routeTableId: string): string {
-  const main = list(doc, 'RouteTables').find((t) => t.RouteTableId === routeTableId)?.Associations?.some((a) => a.Main);
-  return `${choiceLabel(doc, routeTableId)}${main ? ' (main)' : ''}`;
+/**
+ * ` in vpc-a`: the VPC a route table, ACL or group belongs to, by name (whole id when unnamed). A network built from
+ * scratch has a main table, a default ACL and a `default` group in every VPC, alike but for their ids: the VPC tells
+ * them apart in a closed picker, where the optgroup's label is not shown.
+ */
+function inVpc(doc: Snapshot, vpcId: string | undefined): string {
+  return vpcId ? ` in ${resourceName(doc, vpcId) ?? vpcId}` : '';
 }
 
-/** A network ACL, marked `(default)` for its VPC's default ACL. */
+/** A route table, marked `(main)` when it is its VPC's main table (the console's "Main: Yes"), and its VPC. */
+export function routeTableChoice(doc: Snapshot, routeTableId: string): string {
+  const t = list(doc, 'RouteTables').find((x) => x.RouteTableId === routeTableId);
+  const main = t?.Associations?.some((a) => a.Main);
+  return `${choiceLabel(doc, routeTableId)}${main ? ' (main)' : ''}${inVpc(doc, t?.VpcId)}`;
+}
+
+/** A network ACL, marked `(default)` for its VPC's default ACL, and its VPC. */
 export function aclChoice(doc: Snapshot, aclId: string): string {
-  const dflt = list(doc, 'NetworkAcls').find((a) => a.NetworkAclId === aclId)?.IsDefault;
-  return `${choiceLabel(doc, aclId)}${dflt ? ' (default)' : ''}`;
+  const a = list(doc, 'NetworkAcls').find((x) => x.NetworkAclId === aclId);
+  return `${choiceLabel(doc, aclId)}${a?.IsDefault ? ' (default)' : ''}${inVpc(doc, a?.VpcId)}`;
+}
+
+/** A security group by its name and id, and its VPC: `default · sg-0e50…0001 in vpc-a`. */
+export function groupChoice(doc: Snapshot, groupId: string): string {
+  return `${choiceLabel(doc, groupId)}${inVpc(doc, list(doc, 'SecurityGroups').find((g) => g.GroupId === groupId)?.VpcId)}`;
 }
 
 /** A peering connection seen from `vpcId`: `vpc-1-vpc-2 · pcx-0a1b…7890, peering to vpc-2 (active)`. */

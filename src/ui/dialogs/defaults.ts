@@ -1,5 +1,6 @@
 /** Dialog defaults that follow the learner's other choices until the learner overrides them. Lookups only: no address arithmetic. */
-import { list, type RouteTarget } from '../../engine/edit/index.ts';
+import { list, routeTableOfSubnet, type RouteTarget } from '../../engine/edit/index.ts';
+import { aclOfSubnet, subnetOfSelection, vpcOfSelection } from '../../state/context.ts';
 import type { Snapshot } from '../../engine/model/schema.ts';
 import { nameTag } from '../../engine/index.ts';
 
@@ -58,4 +59,49 @@ export function natName(doc: Snapshot): string {
 /** describe-* time text for Unix seconds, as the AWS CLI prints it: `2026-01-01T00:00:00+00:00`. */
 export function awsTime(unixSeconds: number): string {
   return `${new Date(Math.floor(unixSeconds) * 1000).toISOString().slice(0, 19)}+00:00`;
+}
+
+/** The subnet a selection stands for, beyond context.ts's: a route table's or ACL's first associated subnet, a flow log's subnet. */
+function subnetBehind(doc: Snapshot, sel: string | null): string | null {
+  if (!sel) return null;
+  const first = (xs: { SubnetId?: string }[] | undefined) => xs?.find((x) => x.SubnetId)?.SubnetId ?? null;
+  if (sel.startsWith('rtb-')) return first(list(doc, 'RouteTables').find((t) => t.RouteTableId === sel)?.Associations);
+  if (sel.startsWith('acl-')) return first(list(doc, 'NetworkAcls').find((a) => a.NetworkAclId === sel)?.Associations);
+  if (sel.startsWith('fl-')) {
+    const r = list(doc, 'FlowLogs').find((f) => f.FlowLogId === sel)?.ResourceId ?? null;
+    return r && !r.startsWith('fl-') && !r.startsWith('vpc-') ? subnetOfSelection(doc, r) : null;
+  }
+  return subnetOfSelection(doc, sel);
+}
+
+/**
+ * The route table "+ Route" opens on: the selected table; the table of the selected subnet (instance, interface, flow
+ * log, an ACL's subnet); else the main table of the selection's VPC. A selected NAT gateway is the exception: its own
+ * subnet's table is the public one, and a route from there to the NAT gateway would loop, so another table of its VPC
+ * (one with subnets first) is proposed, the private subnets' table that needs the route.
+ */
+export function defaultRouteTableId(doc: Snapshot, sel: string | null): string {
+  const tables = list(doc, 'RouteTables');
+  const vpc = vpcOfSelection(doc, sel);
+  const inVpc = tables.filter((t) => t.VpcId === vpc);
+  const main = inVpc.find((t) => t.Associations?.some((a) => a.Main))?.RouteTableId;
+  if (sel?.startsWith('rtb-') && tables.some((t) => t.RouteTableId === sel)) return sel;
+  const sn = subnetBehind(doc, sel);
+  const own = sn ? routeTableOfSubnet(doc, sn) : null;
+  if (sel?.startsWith('nat-')) {
+    const others = inVpc.filter((t) => t.RouteTableId !== own);
+    const pick = others.find((t) => t.Associations?.some((a) => a.SubnetId)) ?? others.find((t) => t.RouteTableId === main) ?? others[0];
+    if (pick) return pick.RouteTableId;
+  }
+  return own ?? main ?? inVpc[0]?.RouteTableId ?? tables[0]?.RouteTableId ?? '';
+}
+
+/** The network ACL "+ Rule" opens on: the selected ACL; the ACL of the selected subnet (instance, interface, a route table's subnet); else the VPC's default ACL. */
+export function defaultAclId(doc: Snapshot, sel: string | null): string {
+  const acls = list(doc, 'NetworkAcls');
+  if (sel?.startsWith('acl-') && acls.some((a) => a.NetworkAclId === sel)) return sel;
+  const sn = subnetBehind(doc, sel);
+  const own = sn ? aclOfSubnet(doc, sn) : null;
+  const vpc = vpcOfSelection(doc, sel);
+  return own ?? acls.find((a) => a.VpcId === vpc && a.IsDefault)?.NetworkAclId ?? acls.find((a) => a.VpcId === vpc)?.NetworkAclId ?? acls[0]?.NetworkAclId ?? '';
 }

@@ -12,3 +12,12 @@ export function runEdit(result: EditResult, label: string): string {
   if (made && !made.startsWith('arn:')) selection.select(made);
   return '';
 }
+
+/**
+ * Runs an edit from a list inside an open dialog (Remove a route, a rule, a CIDR): the dialog stays open on the
+ * updated list, the change is one undo step. Returns the refusal to show, or '' when applied.
+ */
+export function runInPlace(result: EditResult, label: string): string {
+  if (result.error) return result.error;
+  return workspace.dispatch(result, label) ? '' : workspace.notice?.text ?? 'Not applied.';
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as E from '../../../src/engine/edit/index.ts';
-import { aclChoice, choiceLabel, groupByVpc, peeringChoice, routeTableChoice, vpcChoice } from '../../../src/ui/dialogs/choices.ts';
+import { aclChoice, choiceLabel, groupByVpc, groupChoice, peeringChoice, routeTableChoice, vpcChoice } from '../../../src/ui/dialogs/choices.ts';
 import { awsTime, natName, peeringName, unpeeredVpc } from '../../../src/ui/dialogs/defaults.ts';
 import { ids as makeIds, must } from '../edit/helpers.ts';
 
@@ -26,8 +26,21 @@ describe('dialog choices', () => {
     const { doc, vpcA } = twoVpcs();
     const main = E.list(doc, 'RouteTables').find((t) => t.VpcId === vpcA)!.RouteTableId;
     const acl = E.list(doc, 'NetworkAcls').find((t) => t.VpcId === vpcA)!.NetworkAclId;
-    expect(routeTableChoice(doc, main)).toMatch(/ \(main\)$/);
-    expect(aclChoice(doc, acl)).toMatch(/ \(default\)$/);
+    expect(routeTableChoice(doc, main)).toMatch(/ \(main\) in vpc-1$/);
+    expect(aclChoice(doc, acl)).toMatch(/ \(default\) in vpc-1$/);
+  });
+  it("tell apart the alike route tables, ACLs and default groups of a network built from scratch by their VPC's name (its id when unnamed)", () => {
+    const { doc, vpcA, vpcB, vpcC } = twoVpcs();
+    const of = <T extends { VpcId?: string }>(xs: T[], v: string) => xs.find((x) => x.VpcId === v)!;
+    const labels = [vpcA, vpcB, vpcC].map((v) => [
+      routeTableChoice(doc, of(E.list(doc, 'RouteTables'), v).RouteTableId),
+      aclChoice(doc, of(E.list(doc, 'NetworkAcls'), v).NetworkAclId),
+      groupChoice(doc, of(E.list(doc, 'SecurityGroups'), v).GroupId),
+    ]);
+    expect(labels[0]).toEqual([expect.stringMatching(/^rtb-\S+ \(main\) in vpc-1$/), expect.stringMatching(/^acl-\S+ \(default\) in vpc-1$/), expect.stringMatching(/^default · sg-\S+ in vpc-1$/)]);
+    expect(labels[1][2]).toMatch(/ in vpc-2$/);
+    expect(labels[2][2]).toMatch(new RegExp(`^default · sg-\\S+ in ${vpcC}$`));
+    expect(new Set(labels.flat()).size).toBe(9);
   });
   it("name a peering connection and the VPC it leads to from either side, not their ids", () => {
     const { doc, vpcA, vpcB, pcx } = twoVpcs();
