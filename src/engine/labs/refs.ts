@@ -119,11 +119,18 @@ function natAddress(nat: Json): Json | undefined {
   return list.find((a) => typeof a.PrivateIp === 'string') ?? list[0];
 }
 
-const KIND_WORDS: Record<CollectionName, string> = {
+/** What one item of each collection is called in messages ("route table"). */
+export const KIND_WORDS: Record<CollectionName, string> = {
   Vpcs: 'VPC', Subnets: 'subnet', RouteTables: 'route table', SecurityGroups: 'security group', NetworkAcls: 'network ACL',
   VpcPeeringConnections: 'peering connection', InternetGateways: 'internet gateway', NatGateways: 'NAT gateway',
   NetworkInterfaces: 'network interface', Instances: 'instance', Addresses: 'Elastic IP', FlowLogs: 'flow log', IamRoles: 'IAM role',
 };
+
+/** "3 route tables", "1 NAT gateway", for messages. */
+export function countOf(n: number, collection: CollectionName): string {
+  const word = KIND_WORDS[collection];
+  return `${n} ${word}${n === 1 ? '' : word.endsWith('s') ? 'es' : 's'}`;
+}
 
 /** "instance i-0abc", for messages. */
 export function describe(r: ResourceItem): string {

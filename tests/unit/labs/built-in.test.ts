@@ -77,7 +77,7 @@ describe.each(entries)('built-in lab $id', ({ file }) => {
       if (!needsLearnerRun(c)) return;
       const before = states[i].beforeQueries.steps[i].checks[k];
       expect(before.passed, `${s.id} before the learner's run`).toBe(false);
-      expect(before.detail).toMatch(/^Open Logs Insights, select log group .+ and run a query such as ".+" — you have not run a query since reaching this step\.$/);
+      expect(before.detail).toMatch(/^Open Logs Insights, select (log group .+|your flow log's log group) and run a query such as ".+" — you have not run a query since reaching this step\.$/);
       expect(states[i].progress.steps[i].checks[k].passed, `${s.id} after the learner's run`).toBe(true);
     }));
   });

@@ -123,12 +123,12 @@ describe('resource', () => {
   const route: Check = { kind: 'resource', resource: 'name:vpc-1-rt', path: 'Routes', match: { DestinationCidrBlock: '10.2.0.0/16', VpcPeeringConnectionId: { $prefix: 'pcx-' } } };
   it('finds a value in a list at a path', () => {
     expect(passes(route, solved)).toBe(true);
-    expect(run(route, start).detail).toMatch(/^route table rtb-\w+: no Routes \{"DestinationCidrBlock":"10\.2\.0\.0\/16"/);
+    expect(run(route, start).detail).toMatch(/^route table rtb-\w+: no route 10\.2\.0\.0\/16 → a peering connection \(pcx-…\)\.$/);
     expect(passes({ ...route, expect: false }, start)).toBe(true);
   });
   it('selects items of a collection with where', () => {
     expect(passes({ kind: 'resource', collection: 'VpcPeeringConnections', where: { RequesterVpcInfo: { VpcId: 'name:vpc-1' } }, path: 'Status.Code', match: 'active' }, solved)).toBe(true);
-    expect(run({ kind: 'resource', collection: 'NatGateways' }, solved).detail).toBe('There are no NatGateways yet.');
+    expect(run({ kind: 'resource', collection: 'NatGateways' }, solved).detail).toBe('There is no NAT gateway yet.');
     expect(passes({ kind: 'resource', collection: 'Instances', where: { Tags: { Key: 'Name', Value: 'web-2' } }, path: 'PrivateIpAddress', match: { $cidr: '10.2.0.0/16' } }, solved)).toBe(true);
   });
   it('compares numbers written as text and as numbers, and IAM roles by name', () => {

@@ -12,6 +12,7 @@ import type { FlowLogRecord } from '../../flowlog/index.ts';
 import { flowLogsCovering, keepsAction } from '../../flowlog/index.ts';
 import { type CheckContext, recordsOf, trafficOf } from '../context.ts';
 import { matchEnv, matches } from '../match.ts';
+import { fieldsText as matchFieldsText } from '../match-text.ts';
 import { COMMON_FIELDS, CheckTrafficSchema, type CheckKind, fail, pass } from './common.ts';
 
 /** The fields a record match may name: the trace contract's `fields`, plus flowLogId and logGroup. */
@@ -36,7 +37,8 @@ export const FlowLogRecordCheckSchema = z.strictObject({
 
 export type FlowLogRecordCheck = z.input<typeof FlowLogRecordCheckSchema>;
 
-const fieldsText = (m: Record<string, unknown>) => Object.entries(m).map(([k, v]) => `${k}=${typeof v === 'string' ? v.replace(/^name:/, '') : JSON.stringify(v)}`).join(', ');
+/** The fields a check wants, as a learner reads them: "interfaceId=app-1, trafficPath=2 or 8" (see match-text.ts). */
+const fieldsText = (m: Record<string, unknown>) => matchFieldsText(m);
 
 /** The records a record check looks at: the learner's, then those its own traffic writes. */
 export function recordsFor(ctx: CheckContext, traffic: FlowLogRecordCheck['traffic']): { ok: true; records: FlowLogRecord[] } | { ok: false; error: string } {

@@ -27,7 +27,7 @@ const groupsText = (run: QueryRun) => (run.groups.length ? run.groups.join(', ')
 
 /** What the learner should do, as the start of every failing message. */
 export const adviceOf = (c: RunExpectation): string =>
-  `Open Logs Insights, select log group ${c.logGroup ?? 'your flow log\'s log group'} and run a query such as "${oneLine(c.query)}"`;
+  `Open Logs Insights, select ${c.logGroup ? `log group ${c.logGroup}` : 'your flow log\'s log group'} and run a query such as "${oneLine(c.query)}"`;
 
 type RunVerdict = Verdict | { ok: false; why: 'group' | 'files' };
 

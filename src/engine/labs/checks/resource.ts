@@ -7,7 +7,8 @@
 import { z } from 'zod';
 import { matchEnv, matches } from '../match.ts';
 import { COLLECTION_NAMES, collectionItems, type ResourceItem, COLLECTION_ID_FIELDS } from '../resources.ts';
-import { describe as describeItem } from '../refs.ts';
+import { KIND_WORDS, countOf, describe as describeItem } from '../refs.ts';
+import { none, resourceMatchPhrase, some, valueText } from '../match-text.ts';
 import { parseSelector, valueAt } from '../selector.ts';
 import { RefSchema } from '../traffic.ts';
 import { COMMON_FIELDS, type CheckKind, fail, pass, shown } from './common.ts';
@@ -27,11 +28,20 @@ export const ResourceCheckSchema = z.strictObject({
 
 export type ResourceCheck = z.input<typeof ResourceCheckSchema>;
 
-const text = (v: unknown) => JSON.stringify(v, (_k, x) => (typeof x === 'string' ? x.replace(/^name:/, '') : x));
+const article = (word: string) => `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`;
+const whereText = (w: unknown) => (w === undefined ? '' : ` with ${valueText(w)}`);
+
+/** The default label: "private-rt has a route 0.0.0.0/0 → a NAT gateway (nat-…)", "no NAT gateway with … has …". */
+function describeCheck(c: ResourceCheck): string {
+  const p = resourceMatchPhrase(c.path ?? '', c.match);
+  if (c.resource) return `${shown(c.resource)} has ${c.expect === false ? none(p) : some(p)}`;
+  const kind = `${KIND_WORDS[c.collection!]}${whereText(c.where)}`;
+  return c.expect === false ? `no ${kind} has ${some(p)}` : `${article(kind)} has ${some(p)}`;
+}
 
 export const resourceCheck: CheckKind<ResourceCheck> = {
   kind: 'resource',
-  describe: (c) => `${c.resource ? shown(c.resource) : c.collection}${c.path ? ` ${c.path}` : ''} ${c.expect === false ? 'has no' : 'has'} ${c.match === undefined ? 'value' : text(c.match)}`,
+  describe: describeCheck,
   evaluate(c, ctx) {
     const env = matchEnv(ctx.resolver);
     let candidates: ResourceItem[];
@@ -52,11 +62,11 @@ export const resourceCheck: CheckKind<ResourceCheck> = {
       return c.match === undefined ? v !== undefined && v !== null : matches(v, c.match, env, String(sel.segments.at(-1) ?? ''));
     });
     if (env.errors.length > 0) return fail(`The check cannot be evaluated: ${env.errors.join('; ')}.`);
-    const what = `${c.path ? `${c.path} ` : ''}${c.match === undefined ? '(any value)' : text(c.match)}`;
-    const scope = candidates.length === 1 ? describeItem(candidates[0]) : `${candidates.length} ${c.collection ?? 'resources'}`;
-    if (c.expect === false) return hit ? fail(`${describeItem(hit)} still has ${what}.`) : pass(`None of ${scope} has ${what}.`);
-    if (hit) return pass(`${describeItem(hit)} has ${what}.`);
-    if (candidates.length > 0) return fail(`${scope}: no ${what}.`);
-    return fail(c.where === undefined ? `There are no ${c.collection} yet.` : `No item of ${c.collection} matches ${text(c.where)}.`);
+    const what = resourceMatchPhrase(c.path ?? '', c.match);
+    const scope = candidates.length === 1 ? describeItem(candidates[0]) : countOf(candidates.length, c.collection ?? candidates[0]?.collection ?? 'Vpcs');
+    if (c.expect === false) return hit ? fail(`${describeItem(hit)} still has ${some(what)}.`) : pass(candidates.length === 1 ? `${scope} has ${none(what)}.` : `None of ${scope} has ${some(what)}.`);
+    if (hit) return pass(`${describeItem(hit)} has ${some(what)}.`);
+    if (candidates.length > 0) return fail(`${scope}: ${none(what)}.`);
+    return fail(`There is no ${KIND_WORDS[c.collection!]}${whereText(c.where)} yet.`);
   },
 };
