@@ -27,6 +27,9 @@ test('Resources list: route tables, ACLs, groups and flow logs under their VPC, 
   await page.keyboard.press('Enter');
   await expect(page.getByRole('tab', { name: /^rtb-/ })).toHaveAttribute('aria-selected', 'true');
   await expect(list.getByRole('button', { name: /^route table / })).toHaveAttribute('aria-current', 'true');
+  // Its Related chips lead back to its VPC.
+  await expect(page.getByLabel('Related resources').getByRole('button', { name: /^vpc-a \(vpc-/ })).toBeVisible();
+  await list.getByRole('button', { name: /^route table / }).focus();
   await page.keyboard.press('Tab');
   await page.keyboard.press('Tab');
   await page.keyboard.press('Enter');

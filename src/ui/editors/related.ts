@@ -1,5 +1,9 @@
 /** The resources worth opening next to the selected one (its route table, NACL, groups...): lookups in the compiled network. */
 import type { Network } from '../../engine/index.ts';
+import { routeTargetId } from '../../engine/edit/index.ts';
+
+/** At most this many users of a table, ACL or group: a group on 2,000 interfaces would bury the chips row. */
+const MAX_USERS = 12;
 
 export function relatedIds(net: Network, id: string): string[] {
   const out: (string | null | undefined)[] = [];
@@ -16,5 +20,19 @@ export function relatedIds(net: Network, id: string): string[] {
   if (pcx) out.push(pcx.requesterVpcId, pcx.accepterVpcId);
   const nat = net.natGateways.get(id);
   if (nat) out.push(nat.eni?.id, nat.subnet?.id);
+  // A route table, ACL or group opened from the Resources list: its VPC and what uses it, so the learner can get back
+  // to the subnets and instances it governs (and a table to the gateways and peerings its routes lead to).
+  const rtb = net.routeTables.get(id);
+  if (rtb) {
+    out.push(rtb.vpcId, ...[...net.subnets.values()].filter((s) => s.routeTable?.id === id).slice(0, MAX_USERS).map((s) => s.id));
+    const known = (t: string | null) => !!t && (net.internetGateways.has(t) || net.natGateways.has(t) || net.peerings.has(t));
+    out.push(...(rtb.doc?.Routes ?? []).map(routeTargetId).filter(known));
+  }
+  const acl = net.acls.get(id);
+  if (acl && !acl.implicit) out.push(acl.vpcId, ...[...net.subnets.values()].filter((s) => s.acl.id === id).slice(0, MAX_USERS).map((s) => s.id));
+  const sg = net.securityGroups.get(id);
+  if (sg) out.push(sg.vpcId, ...[...new Set((net.enisByGroup.get(id) ?? []).map((e) => e.instanceId ?? e.natGatewayId ?? e.id))].slice(0, MAX_USERS));
+  const fl = net.flowLogs.find((f) => f.id === id);
+  if (fl) out.push(fl.resourceId);
   return [...new Set(out.filter((x): x is string => !!x && x !== id && !x.startsWith('implicit')))];
 }
