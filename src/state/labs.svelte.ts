@@ -11,7 +11,7 @@ import { applyChanges, evaluateLab, sendTraffic, type CompletedQuery, type Lab, 
 import { askConfirm } from '../ui/labs/confirm.ts';
 import { describeDoc, hasWork } from '../ui/labs/describe.ts';
 import { fetchIndex, fetchLab, labsBase, readLab, type Fetched } from '../ui/labs/lab-fetch.ts';
-import { clearProgress, keepHistory, loadProgress, recordPasses, saveProgress, stepAfterEvaluation, type PassTimes, type SavedProgress } from '../ui/labs/progress.ts';
+import { clearProgress, isReadingStep, keepHistory, loadProgress, recordPasses, saveProgress, stepAfterEvaluation, type PassTimes, type SavedProgress } from '../ui/labs/progress.ts';
 import { recordCompletedQuery, withoutUnprovenPasses } from '../ui/labs/query-runs.ts';
 import { download } from '../ui/labs/skeleton.ts';
 import type { DocSource } from './doc-source.ts';
@@ -214,9 +214,13 @@ class LabsState {
     workspace.dispatch({ doc: r.doc }, `Solution: ${s.title}`, 'immediately');
   }
 
-  /** Sends the step's traffic through the network; its records join the flow-log view. */
-  sendStepTraffic(): void {
-    const s = this.lab?.steps[this.step];
+  /**
+   * Sends a step's traffic through the network; its records join the flow-log view. The button
+   * names its own step: whichever step the card shows by the time it is pressed, the traffic is
+   * that step's.
+   */
+  sendStepTraffic(index: number): void {
+    const s = this.lab?.steps[index];
     if (s?.traffic?.length) this.#send(s.traffic);
   }
 
@@ -249,7 +253,7 @@ class LabsState {
     const passed = recordPasses(this.passed, live, { sim: traces.clock, wall: Date.now() });
     const before = this.progress;
     this.progress = keepHistory(lab, live, passed);
-    const step = stepAfterEvaluation(this.step, before, this.progress);
+    const step = stepAfterEvaluation(this.step, before, this.progress, lab.steps.map(isReadingStep));
     const moved = step !== this.step;
     if (moved) this.step = step;
     if (passed !== this.passed || moved) {

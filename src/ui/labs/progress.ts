@@ -111,14 +111,31 @@ export function loadProgress(store: Store): SavedProgress | null {
   }
 }
 
+/** A step the learner only reads: no solution to apply and no traffic to send (its checks may pass by themselves). */
+export const isReadingStep = (step: { solution?: readonly unknown[]; traffic?: readonly unknown[] }): boolean => !step.solution?.length && !step.traffic?.length;
+
 /**
- * The step to show after an evaluation: when the step in view has just become complete, the
- * first unfinished one (it stays when the whole lab is done); otherwise the step the learner chose,
- * so looking back at a finished step never moves the card.
+ * The step to show after an evaluation, so that the card always agrees with the checks:
+ * - the step in view has just become complete: the first unfinished step; but a reading step
+ *   right after it (its checks pass by themselves, so it may be complete already) is shown rather
+ *   than skipped, or its text would never be read; when the whole lab is done, the card stays;
+ * - an earlier step is no longer complete (an undo, a broken route): the first unfinished step,
+ *   since the card must not sit on "Step 6" while step 5 is undone;
+ * - otherwise the step the learner chose, so looking back at a finished step, or ahead, never moves the card.
+ * `reading[i]` says whether step i is a reading step (isReadingStep); absent, none is.
  */
-export function stepAfterEvaluation(viewed: number, before: LabProgress | null, after: LabProgress): number {
-  const was = before?.steps[viewed]?.complete ?? true;
+export function stepAfterEvaluation(viewed: number, before: LabProgress | null, after: LabProgress, reading: readonly boolean[] = []): number {
+  if (!before) return viewed;
+  const was = before.steps[viewed]?.complete ?? true;
   const now = after.steps[viewed]?.complete ?? false;
-  if (was || !now || after.done) return viewed;
-  return Math.min(after.current, after.steps.length - 1);
+  if (!was && now) {
+    // The steps that follow, up to the next unfinished one: the first reading step among them is next.
+    for (let i = viewed + 1; i < after.steps.length; i++) {
+      if (reading[i]) return i;
+      if (!after.steps[i].complete) break;
+    }
+    return after.done ? viewed : Math.min(after.current, after.steps.length - 1);
+  }
+  const undone = after.steps.findIndex((s, i) => i < viewed && !s.complete && before.steps[i]?.complete);
+  return undone >= 0 ? after.current : viewed;
 }
