@@ -51,7 +51,12 @@ class LabsState {
   /** The Logs Insights queries the learner ran to completion during this lab (the newest MAX_RUNS). */
   runs = $state.raw<QueryRun[]>([]);
   mode = $state<LabMode>('pick');
-  /** The last problem opening a lab or link, shown in the panel until dismissed. */
+  /**
+   * The last problem opening a lab or link, shown once: in the Labs panel (brought to the front),
+   * never also as a toast. It goes when it no longer applies: another network is loaded (an
+   * import, a sample, a lab, undo across a load), another lab or link is being opened, or the
+   * learner dismisses it.
+   */
   error = $state('');
   busy = $state(false);
   /**
@@ -103,13 +108,20 @@ class LabsState {
     return r.ok ? { ok: true, value: r.value.lab } : r;
   }
 
+  /** Shows a problem opening a lab or link: in the Labs panel, which comes to the front. */
+  showError(text: string): void {
+    this.error = text;
+    selection.panel = 'labs';
+  }
+
   /** Opens a lab from a source, asking before the learner's network is replaced. */
   async open(source: LabSource): Promise<boolean> {
     this.busy = true;
+    this.error = '';
     try {
       const r = await this.resolve(source);
       if (!r.ok) {
-        this.error = r.error;
+        this.showError(r.error);
         return false;
       }
       return await this.start(r.value, source);
@@ -160,6 +172,8 @@ class LabsState {
   /** The document in force changed (a load, or undo/redo across one): bring back what was in force with it. */
   #follow(src: DocSource): void {
     if (src === this.#docSource) return;
+    // An error about opening a lab was about the network in force then, not this one.
+    this.error = '';
     this.park();
     this.#docSource = src;
     // The last trace ran through another network: its highlight means nothing on this one.
@@ -275,7 +289,7 @@ class LabsState {
     const r = await this.resolve(saved.source);
     // A save from before runs were recorded: its Insights checks passed without the learner running anything.
     if (r.ok) this.attach(r.value, saved.source, saved.runs ? saved : { ...saved, passed: withoutUnprovenPasses(r.value, saved.passed) });
-    else this.error = `Your lab in progress (“${saved.title}”) could not be reopened: ${r.error}`;
+    else this.showError(`Your lab in progress (“${saved.title}”) could not be reopened: ${r.error}`);
   }
 
   exportReport(learner: string): void {

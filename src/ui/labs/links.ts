@@ -17,9 +17,9 @@ import { withoutUnprovenPasses } from './query-runs.ts';
 
 type Loc = Pick<Location, 'hash' | 'search' | 'href'>;
 
+/** A link that cannot be opened: said once, in the Labs panel (labs.showError), not also as a toast. */
 function fail(text: string): void {
-  labs.error = text;
-  workspace.notice = { kind: 'error', text };
+  labs.showError(text);
 }
 
 /** Removes a handled link from the address bar (keeping any other query). */
@@ -62,8 +62,7 @@ async function openLab(raw: string): Promise<void> {
     return fail(`The lab link "${raw.slice(0, 200)}" is not a valid address.`);
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') return fail(`Only http(s) lab links can be opened (got "${url.protocol}").`);
-  const ok = await labs.open({ kind: 'url', url: url.href });
-  if (!ok && labs.error) workspace.notice = { kind: 'error', text: labs.error };
+  await labs.open({ kind: 'url', url: url.href });
 }
 
 /** Called once at start-up (after the autosave is restored): opens a link, or resumes the lab in progress. */
@@ -76,7 +75,10 @@ export async function openSharedOrLabLink(location: Location): Promise<void> {
 async function openLocation(loc: Loc, onlyLinks = false): Promise<void> {
   const share = shareData(loc.hash);
   const lab = share === null ? labLinkUrl(loc) : null;
-  if (share !== null || lab !== null) forgetLink(loc);
+  if (share !== null || lab !== null) {
+    forgetLink(loc);
+    labs.error = ''; // a new link: an old problem no longer applies
+  }
   if (share !== null) return openShare(share);
   if (lab !== null) return openLab(lab);
   if (!onlyLinks) await labs.resume();
@@ -86,6 +88,7 @@ async function openLocation(loc: Loc, onlyLinks = false): Promise<void> {
 export async function openLinkText(text: string): Promise<void> {
   const t = text.trim();
   if (!t) return;
+  labs.error = '';
   let url: URL;
   try {
     url = new URL(t, document.baseURI);
