@@ -75,15 +75,24 @@ test('(a) a learner completes "VPC peering and flow logs" with the app\'s own co
   await page.getByRole('button', { name: 'Accept peering' }).click();
   await expectStepDone(page, 5);
 
-  // Step 6: a route on each side.
+  // Step 6: ping again (still no reply: the peering is not a route), then a route on each side.
+  await selectResource(page, /^instance web-1$/);
+  await run(page, 'ping 10.2.1.20');
+  await expect(page.getByTestId('verdict')).toHaveText('Not reachable');
   await addPeeringRoute(page, /^subnet vpc-1-public/, '10.2.0.0/16');
   await addPeeringRoute(page, /^subnet vpc-2-public/, '10.1.0.0/16');
   await expectStepDone(page, 6);
 
-  // Step 7: ping again; the reply is logged on web-1's interface.
+  // Step 7: +1 min first, then ping again: the two records the text shows, 4 packets and 336 bytes each, the reply
+  // logged on web-1's interface. (Without +1 min the request would add up with step 6's ping in one record: 8 672.)
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  await page.getByRole('button', { name: '+1 min' }).click();
   await selectResource(page, /^instance web-1$/);
   await run(page, 'ping 10.2.1.20');
   await expect(page.getByTestId('verdict')).toHaveText('Reachable');
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  const raw = page.getByTestId('cw-raw');
+  await expect(raw).toContainText(/ 10\.1\.1\.10 10\.2\.1\.20 0 0 1 4 336 \d+ \d+ ACCEPT OK\n.* 10\.2\.1\.20 10\.1\.1\.10 0 0 1 4 336 \d+ \d+ ACCEPT OK/);
   await expectStepDone(page, 7);
 
   // Step 8: scp in web-1's console copies a few KB over TCP 22, enough for the byte target.
@@ -344,18 +353,41 @@ test('(f) a new lab starts with no highlighted trace; the picker names the lab a
   await expect(page.getByLabel('Sample network').locator('option:checked')).toHaveText('Lab: Security groups vs network ACLs');
 });
 
-test('(g) sg-vs-nacl step 2 sends its ping from the internet with a button', async ({ page }) => {
+test('(g) sg-vs-nacl step 2 waits for its own ping: the rule alone does not move the card, and its button sends step 2\'s ping', async ({ page }) => {
   await page.goto('./');
   await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
   await startLab(page, 'Security groups vs network ACLs');
   await page.getByRole('button', { name: "Send this step's traffic" }).click();
   await expect(page.getByRole('heading', { name: /Step 2 of 7/ })).toBeVisible();
   await page.getByRole('button', { name: 'Show solution' }).click();
-  // The fix completes the step and the card moves on; back to step 2 to send its ping again.
-  await expectStepDone(page, 2, 7);
-  await page.getByRole('button', { name: '← Previous step' }).click();
+  // The rule is there (its check passes), but the step asks for a ping: the card stays on step 2.
+  await expect(checks(page).first()).toHaveAttribute('data-passed', 'true');
   await expect(page.getByRole('heading', { name: /Step 2 of 7/ })).toBeVisible();
   await page.getByRole('button', { name: "Send this step's traffic" }).click();
+  // Step 2's ping from the internet (ICMP, answered now), not step 3's HTTP request.
   await expect(page.getByTestId('notice')).toContainText(/Sent 1 flow\(s\): 1 reached the destination and back/);
-  await expect(page.getByRole('heading', { name: /Step 2 of 7/ })).toBeVisible();
+  await expectStepDone(page, 2, 7);
+  await expect(page.getByRole('heading', { name: /Step 3 of 7/ })).toBeVisible();
+  await page.getByRole('tab', { name: 'Flow logs' }).click();
+  await expect(page.getByTestId('cw-raw')).not.toContainText(' 51514 80 6 ');
+});
+
+test('(h) the card follows the checks: an undo that unticks step 5 brings the card back from step 6 to step 5', async ({ page }) => {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await startLab(page, 'Security groups vs network ACLs');
+  for (let n = 1; n <= 5; n++) {
+    await expect(page.getByRole('heading', { name: new RegExp(`Step ${n} of 7`) })).toBeVisible();
+    const solution = page.getByRole('button', { name: 'Show solution' });
+    if (await solution.count()) await solution.click();
+    const traffic = page.getByRole('button', { name: "Send this step's traffic" });
+    if (n !== 5 && (await traffic.count())) await traffic.click();
+  }
+  await expect(page.getByRole('heading', { name: /Step 6 of 7/ })).toBeVisible();
+  await expect(page.getByTestId('lab-progress')).toHaveText('5 of 7 steps complete');
+  await page.getByRole('button', { name: 'Undo' }).click();
+  await expect(page.getByTestId('lab-progress')).toHaveText('4 of 7 steps complete');
+  await expect(page.getByRole('heading', { name: /Step 5 of 7/ })).toBeVisible();
+  await page.getByRole('button', { name: 'Redo' }).click();
+  await expect(page.getByRole('heading', { name: /Step 6 of 7/ })).toBeVisible();
 });
