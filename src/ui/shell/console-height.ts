@@ -1,10 +1,14 @@
 /**
- * The console's height: a default that gives a short window (700 px) a usable console, and the
- * height the learner dragged it to, kept across reloads. Plain functions, so the limits are tested.
+ * The console's height: the default row, or the height the learner dragged it to, kept across
+ * reloads. Plain functions, so the limits are tested.
  */
 
-/** The default row: 30 % of the window, at least 180 px (about 7 lines at 700 px), at most 280 px. */
-export const DEFAULT_CONSOLE_ROW = 'clamp(180px, 30vh, 280px)';
+/**
+ * The default row, as before the splitter: 26 % of the window (182 px at 700 px), 150-260 px. A taller default would
+ * take its rows from the canvas and the JSON editor, which are as short on a short window; the splitter gives the
+ * console more when the learner wants it, and remembers it.
+ */
+export const DEFAULT_CONSOLE_ROW = 'clamp(150px, 26vh, 260px)';
 /** Below this the console shows no more than its header and prompt. */
 export const MIN_CONSOLE = 120;
 /** What the top bar (48 px) and a usable canvas and side panel (240 px) need above the console. */
