@@ -57,7 +57,8 @@ export function createInstance(doc: Snapshot, args: CreateInstanceArgs, ids: IdG
   let ip: string | null;
   if (args.privateIp) {
     const p = tryParseIpv4(args.privateIp.trim());
-    if (!p.ok || !contains(block, p.value)) return fail(doc, `InvalidParameterValue: Address ${args.privateIp} does not fall within the subnet's address range ${subnet.CidrBlock}.`);
+    if (!p.ok) return fail(doc, `InvalidParameterValue: Value (${args.privateIp}) for parameter privateIpAddress is invalid: it is not an IPv4 address (four numbers 0-255 separated by dots, such as 10.0.1.20).`);
+    if (!contains(block, p.value)) return fail(doc, `InvalidParameterValue: Address ${args.privateIp} does not fall within the subnet's address range ${subnet.CidrBlock}.`);
     if (isReserved(block, p.value)) return fail(doc, `InvalidParameterValue: Address ${args.privateIp} is reserved by AWS (the first four and the last address of a subnet are reserved).`);
     if (taken.priv.has(p.value)) return fail(doc, `InvalidIPAddress.InUse: Address ${args.privateIp} is in use.`);
     ip = formatIpv4(p.value);

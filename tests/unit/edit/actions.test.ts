@@ -61,6 +61,8 @@ describe('createInstance', () => {
     expect(E.createInstance(d, { subnetId, privateIp: '10.1.0.3' }, ids).error).toMatch(/reserved/);
     expect(E.createInstance(d, { subnetId, privateIp: '10.1.0.255' }, ids).error).toMatch(/reserved/);
     expect(E.createInstance(d, { subnetId, privateIp: '10.1.0.4' }, ids).error).toMatch(/InUse/);
+    expect(E.createInstance(d, { subnetId, privateIp: 'abc' }, ids).error).toMatch(/^InvalidParameterValue: Value \(abc\) for parameter privateIpAddress is invalid: it is not an IPv4 address/);
+    expect(E.createInstance(d, { subnetId, privateIp: '10.9.0.4' }, ids).error).toMatch(/does not fall within/);
   });
 });
 
