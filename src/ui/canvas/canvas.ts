@@ -48,6 +48,10 @@ function setClasses(el: cytoscape.SingularElementReturnValue, classes: string): 
   if (el.classes().join(' ') !== next) el.classes(next);
 }
 
+/** The canvas toolbar's height: it floats over the top of the diagram (CanvasToolbar.svelte). */
+const TOOLBAR_HEIGHT = 48;
+const FIT_MARGIN = 30;
+
 export function create(container: HTMLElement, callbacks: CanvasCallbacks): CanvasHandle {
   // Viewport textures keep pan and zoom smooth with a thousand labelled nodes. Nothing is ever
   // selected here (nor marked :active on press): the highlight layer shows the selection.
@@ -64,10 +68,21 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
   let populating = false;
   /** The model and offsets the elements were last made from. */
   let drawn: { model: CanvasModel | null; offsets: Record<string, Point> | null } = { model: null, offsets: null };
+  /**
+   * Frames a box of the diagram: 30 px around it, below the toolbar that floats over the
+   * diagram's top edge (cy.fit would put the Internet node under it), and never above 130 %
+   * (a lone small VPC should not fill the screen at 250 %).
+   */
+  const frame = (box: { x1: number; y1: number; x2: number; y2: number }) => {
+    const w = cy.width() - 2 * FIT_MARGIN;
+    const h = cy.height() - TOOLBAR_HEIGHT - 2 * FIT_MARGIN;
+    const bw = Math.max(1, box.x2 - box.x1);
+    const bh = Math.max(1, box.y2 - box.y1);
+    const zoom = Math.min(1.3, Math.max(cy.minZoom(), Math.min(w / bw, h / bh)));
+    cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (box.x1 + box.x2)) / 2, y: TOOLBAR_HEIGHT + FIT_MARGIN + (h - zoom * bh) / 2 - zoom * box.y1 } });
+  };
   const fitView = () => {
-    cy.fit(undefined, 30);
-    // A lone small VPC should not fill the screen at 250 %.
-    if (cy.zoom() > 1.3) cy.zoom({ level: 1.3, renderedPosition: { x: cy.width() / 2, y: cy.height() / 2 } });
+    if (cy.elements().nonempty()) frame(cy.elements().boundingBox());
   };
   // Follow the container's size (window resize, panel changes) and keep the network in view.
   const resize = new ResizeObserver(() => {
@@ -127,10 +142,7 @@ export function create(container: HTMLElement, callbacks: CanvasCallbacks): Canv
     // Frame the whole network first, so VPCs appear in their final place as they are drawn.
     if ((model.order.get('') ?? []).join(',') !== fittedKey) {
       const box = layoutExtent(layout);
-      if (box) {
-        const zoom = Math.min(1.3, Math.max(cy.minZoom(), Math.min((cy.width() - 60) / (box.x2 - box.x1), (cy.height() - 60) / (box.y2 - box.y1))));
-        cy.viewport({ zoom, pan: { x: (cy.width() - zoom * (box.x1 + box.x2)) / 2, y: (cy.height() - zoom * (box.y1 + box.y2)) / 2 } });
-      }
+      if (box) frame(box);
     }
     // Cytoscape draws nothing while a batch is open: one is held open while the browser has the
     // thread between slices (drawing a growing network on every frame costs more than building
