@@ -14,6 +14,8 @@ function oracle(packets: readonly Packet[]) {
     else {
       row.packets++;
       row.bytes += p.bytes;
+      // The latest packet that had a path names it (time order; ties go to the later event).
+      if (p.path >= 0 && (p.time >= row.end || row.path < 0)) row.path = p.path;
       row.start = Math.min(row.start, p.time);
       row.end = Math.max(row.end, p.time);
       row.flags |= p.flags;
@@ -77,12 +79,14 @@ describe('FlowTable', () => {
     expect(contents(table)).toEqual([{ key, packets: 1, bytes: 7, start: 1_700_000_405, end: 1_700_000_405, flags: 16, path: -1 }]);
   });
 
-  it('keeps the first packet\'s traffic path and ORs TCP flags without touching it', () => {
+  it('keeps the latest packet\'s traffic path (a packet without one changes nothing) and ORs TCP flags without touching it', () => {
     const table = new FlowTable();
     const key: FlowKey = { target: 0, window: 0, src: 1, dst: 2, ports: 3, kind: 6 | 256, pktSrc: 1, pktDst: 2 };
     table.add(key, 60, 5, 2, 8);
     table.add(key, 60, 3, 0x1ff, 1);
     table.add(key, 60, 59, 16, -1);
     expect([table.packets(0), table.start(0), table.end(0), table.flags(0), table.trafficPath(0)]).toEqual([3, 3, 59, 0x1ff, 8]);
+    table.add(key, 60, 60, 0, 4);
+    expect(table.trafficPath(0)).toBe(4);
   });
 });
