@@ -24,6 +24,14 @@ test('a network ACL entry added in the rule dialog blocks ping to the internet; 
   await expect(page.getByTestId('verdict')).toHaveText('Not reachable');
   await expect(page.getByTestId('explanation-code').first()).toHaveText('SUBNET_ACL_RESTRICTION');
   await expect(page.locator('.explain')).toContainText('90');
+  // The next entry's proposed number is a free one: 90 is taken outbound (AWS would refuse it), not inbound.
+  await page.getByRole('button', { name: 'Create Rule' }).click();
+  await d.getByLabel('Kind').selectOption('acl');
+  await expect(d.getByLabel('Rule number')).toHaveValue('90');
+  await d.getByLabel('Direction').selectOption('egress');
+  await expect(d.getByLabel('Rule number')).toHaveValue('80');
+  await d.getByRole('button', { name: 'Cancel' }).click();
+  await expect(d).toBeHidden();
   await page.waitForTimeout(1200);
   await page.screenshot({ path: '/tmp/vpc-lab-nacl-deny.png' });
 

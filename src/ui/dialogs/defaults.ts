@@ -105,3 +105,17 @@ export function defaultAclId(doc: Snapshot, sel: string | null): string {
   const vpc = vpcOfSelection(doc, sel);
   return own ?? acls.find((a) => a.VpcId === vpc && a.IsDefault)?.NetworkAclId ?? acls.find((a) => a.VpcId === vpc)?.NetworkAclId ?? acls[0]?.NetworkAclId ?? '';
 }
+
+/**
+ * The rule number "+ Rule" proposes for a network ACL entry: 90 (just before the usual allow-all
+ * 100) when that number is free in this direction, else the next free multiple of 10 below 100,
+ * else the first free number. AWS refuses a number already used in a direction
+ * (NetworkAclEntryAlreadyExists); proposing one would make the first click fail.
+ */
+export function freeAclRuleNumber(doc: Snapshot, aclId: string, egress: boolean): number {
+  const acl = list(doc, 'NetworkAcls').find((a) => a.NetworkAclId === aclId);
+  const taken = new Set((acl?.Entries ?? []).filter((e) => !!e.Egress === egress).map((e) => e.RuleNumber));
+  for (let n = 90; n >= 10; n -= 10) if (!taken.has(n)) return n;
+  for (let n = 1; n <= 32766; n++) if (!taken.has(n)) return n;
+  return 90;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as E from '../../../src/engine/edit/index.ts';
-import { autoAssignPublicIp, followSuggestion, suggestedDestination } from '../../../src/ui/dialogs/defaults.ts';
+import { autoAssignPublicIp, followSuggestion, freeAclRuleNumber, suggestedDestination } from '../../../src/ui/dialogs/defaults.ts';
 import { ids as makeIds, must } from '../edit/helpers.ts';
 
 function twoPeeredVpcs() {
@@ -41,5 +41,19 @@ describe('launch dialog public IPv4', () => {
     expect(autoAssignPublicIp(doc, priv.created![0])).toBe(false);
     const bare = { ...doc, Subnets: doc.Subnets!.map((s) => ({ ...s, MapPublicIpOnLaunch: undefined })) };
     expect(autoAssignPublicIp(bare, pub.created![0])).toBe(false);
+  });
+});
+
+describe('network ACL rule number', () => {
+  const acl = (entries: { RuleNumber: number; Egress: boolean }[]) => ({
+    NetworkAcls: [{ NetworkAclId: 'acl-1', VpcId: 'vpc-1', Entries: entries.map((e) => ({ ...e, Protocol: '-1', RuleAction: 'allow', CidrBlock: '0.0.0.0/0' })) }],
+  }) as unknown as Parameters<typeof freeAclRuleNumber>[0];
+
+  it('proposes 90, else the next free multiple of 10 below 100, else the first free number, per direction', () => {
+    expect(freeAclRuleNumber(acl([{ RuleNumber: 100, Egress: false }, { RuleNumber: 32767, Egress: false }]), 'acl-1', false)).toBe(90);
+    expect(freeAclRuleNumber(acl([{ RuleNumber: 90, Egress: false }, { RuleNumber: 100, Egress: false }]), 'acl-1', false)).toBe(80);
+    expect(freeAclRuleNumber(acl([{ RuleNumber: 90, Egress: false }]), 'acl-1', true)).toBe(90);
+    const tens = Array.from({ length: 9 }, (_, i) => ({ RuleNumber: (i + 1) * 10, Egress: false }));
+    expect(freeAclRuleNumber(acl([...tens, { RuleNumber: 1, Egress: false }]), 'acl-1', false)).toBe(2);
   });
 });
