@@ -98,4 +98,8 @@ test('on a big network, a selection made in the Resources list is visible at the
   const at = await probe(page, (p, id) => p.box(id), vpcs[150]);
   await expect.poll(() => marked(page, at.left, at.y, 'blue')).toBe(true);
   expect(await probe(page, (p) => p.changed)).toBe(0);
+  // At this zoom the diagram hides the VPCs' own labels: the layer draws each VPC's name instead.
+  const farLabels = await page.evaluate(() => (document.querySelector('[data-testid="highlight-layer"]') as unknown as { _cyreg: { cy: import('cytoscape').Core } })._cyreg.cy.nodes('.far-label').map((n) => n.data('label') as string));
+  expect(farLabels).toHaveLength(vpcs.length);
+  expect(farLabels.every((l) => /\d+\.\d+\.\d+\.\d+\/\d+/.test(l))).toBe(true);
 });

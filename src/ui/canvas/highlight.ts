@@ -47,14 +47,27 @@ export function markScale(zoom: number): number {
   return raw <= 1 ? 1 : Math.SQRT2 ** Math.ceil(Math.log2(raw) * 2);
 }
 
+/**
+ * Below this zoom the diagram hides a VPC's 12 px label (its min-zoomed-font-size is 7 px): a
+ * fitted big import then showed no name at all. The layer draws the VPCs' labels itself from
+ * there on, enlarged so that they stay readable (0 when not shown).
+ */
+export const FAR_ZOOM = 7 / 12;
+/** On screen the labels are then 9.1-12.9 px: 12 px × the scale × the zoom, the scale in steps of √2. */
+const FAR_LABEL_PX = 9.1;
+export function vpcLabelScale(zoom: number): number {
+  return zoom >= FAR_ZOOM ? 0 : Math.SQRT2 ** Math.ceil(Math.log2(FAR_LABEL_PX / 12 / zoom) * 2 - 1e-9);
+}
+
 export function createHighlight(main: cytoscape.Core, host: HTMLElement): Highlight {
   const layer = document.createElement('div');
   layer.dataset.testid = 'highlight-layer';
   Object.assign(layer.style, { position: 'absolute', inset: '0', pointerEvents: 'none', zIndex: '1' });
   host.appendChild(layer);
   let scale = markScale(main.zoom());
+  let labelScale = vpcLabelScale(main.zoom());
   const cy = cytoscape({
-    container: layer, style: highlightStyle(scale), layout: { name: 'preset' }, minZoom: main.minZoom(), maxZoom: main.maxZoom(), zoom: main.zoom(), pan: main.pan(),
+    container: layer, style: highlightStyle(scale, labelScale), layout: { name: 'preset' }, minZoom: main.minZoom(), maxZoom: main.maxZoom(), zoom: main.zoom(), pan: main.pan(),
     userZoomingEnabled: false, userPanningEnabled: false, boxSelectionEnabled: false, autoungrabify: true, autounselectify: true,
   });
   let selected: string | null = null;
@@ -64,9 +77,13 @@ export function createHighlight(main: cytoscape.Core, host: HTMLElement): Highli
   const follow = () => {
     cy.viewport({ zoom: main.zoom(), pan: main.pan() });
     const next = markScale(main.zoom());
-    if (next !== scale) {
+    const nextLabels = vpcLabelScale(main.zoom());
+    if (next !== scale || nextLabels !== labelScale) {
+      const labelsCome = (nextLabels === 0) !== (labelScale === 0);
       scale = next;
-      cy.style(highlightStyle(scale));
+      labelScale = nextLabels;
+      cy.style(highlightStyle(scale, labelScale));
+      if (labelsCome) sync();
     }
   };
   main.on('viewport', follow);
@@ -108,12 +125,30 @@ export function createHighlight(main: cytoscape.Core, host: HTMLElement): Highli
     if (selected) want(selected, 'selected');
     for (const [id, set] of marks) for (const m of set) want(id, m);
     const shown = arrows.filter((a) => main.getElementById(a.source).nonempty() && main.getElementById(a.target).nonempty());
+    // Zoomed far out: each VPC's label, at the bottom of its box where the diagram draws it.
+    const labels = new Map<string, { label: string; x: number; y: number }>();
+    if (labelScale > 0) {
+      for (const v of main.nodes('.vpc').toArray() as cytoscape.NodeSingular[]) {
+        const b = v.boundingBox({ includeLabels: false, includeOverlays: false });
+        labels.set(`far-label:${v.id()}`, { label: v.data('label') ?? v.id(), x: (b.x1 + b.x2) / 2, y: b.y2 });
+      }
+    }
     for (const a of shown) {
       needNode(a.source);
       needNode(a.target);
     }
     cy.batch(() => {
-      cy.elements().filter((el) => !(el.isNode() ? nodes.has(el.id()) : edges.has(el.id()) || shown.some((a) => a.id === el.id()))).remove();
+      cy.elements().filter((el) => !(el.isNode() ? nodes.has(el.id()) || labels.has(el.id()) : edges.has(el.id()) || shown.some((a) => a.id === el.id()))).remove();
+      for (const [id, l] of labels) {
+        const c = cy.getElementById(id);
+        // Shape and size data as every copy has (the layer's node style maps them), for an invisible dot.
+        if (c.empty()) cy.add({ group: 'nodes', data: { id, label: l.label, shape: 'rectangle', w: 1, h: 1, bw: 0, bs: 'solid' }, position: { x: l.x, y: l.y }, classes: 'far-label' });
+        else {
+          if (c.data('label') !== l.label) c.data('label', l.label);
+          const p = c.position();
+          if (p.x !== l.x || p.y !== l.y) c.position({ x: l.x, y: l.y });
+        }
+      }
       for (const [id, classes] of nodes) {
         const o = main.getElementById(id) as cytoscape.NodeSingular;
         // As Cytoscape draws it: width() and height() (a compound box's: what its children need), plus the padding.

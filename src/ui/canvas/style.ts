@@ -57,7 +57,7 @@ export const canvasStyle: cytoscape.StylesheetJson = [
  * the same border, and a ring (outline) where the diagram had a halo (underlay) beneath the box.
  * `scale` (1 at normal zoom) thickens them when zoomed far out, so that they stay visible.
  */
-export function highlightStyle(scale = 1): cytoscape.StylesheetJson {
+export function highlightStyle(scale = 1, vpcLabelScale = 0): cytoscape.StylesheetJson {
   const s = scale;
   return [
     { selector: 'node', style: { ...noImage, label: '', shape: 'data(shape)' as never, width: 'data(w)', height: 'data(h)', padding: '0px', 'background-opacity': 0, 'border-width': 'data(bw)', 'border-style': 'data(bs)' as never, 'border-opacity': 0, 'overlay-opacity': 0 } },
@@ -72,6 +72,8 @@ export function highlightStyle(scale = 1): cytoscape.StylesheetJson {
     { selector: 'edge.blocked', style: { 'line-color': '#d91515' } },
     { selector: 'edge.trace', style: { 'line-color': '#037f0c', width: 3 * s, 'target-arrow-shape': 'triangle', 'target-arrow-color': '#037f0c', 'curve-style': 'unbundled-bezier', 'control-point-distances': [-60], 'control-point-weights': [0.5], 'line-style': 'dashed', 'line-dash-pattern': [6 * s, 4 * s], label: '', 'z-index': 99 } },
     { selector: 'edge.trace.return', style: { 'line-color': '#0972d3', 'target-arrow-color': '#0972d3' } },
+    // A VPC's label when the diagram is zoomed too far out to draw it (highlight.ts: vpcLabelScale).
+    { selector: 'node.far-label', style: { label: 'data(label)', 'text-valign': 'bottom', 'text-halign': 'center', 'text-wrap': 'wrap', 'text-margin-y': 4 * Math.max(1, vpcLabelScale), 'font-size': 12 * Math.max(1, vpcLabelScale), 'font-weight': 600, 'font-family': 'system-ui, sans-serif', color: '#16191f', 'text-background-color': '#fff', 'text-background-opacity': 0.85, 'text-background-padding': `${2 * Math.max(1, vpcLabelScale)}px`, 'min-zoomed-font-size': 0 } },
     { selector: 'edge.trace.stop', style: { 'line-color': '#d91515', 'target-arrow-color': '#d91515', 'target-arrow-shape': 'tee' } },
   ];
 }

@@ -6,7 +6,7 @@
 import cytoscape from 'cytoscape';
 import { describe, expect, it } from 'vitest';
 import { canvasStyle, highlightStyle } from '../../../src/ui/canvas/style.ts';
-import { markScale } from '../../../src/ui/canvas/highlight.ts';
+import { FAR_ZOOM, markScale, vpcLabelScale } from '../../../src/ui/canvas/highlight.ts';
 
 /** A property as Cytoscape resolved it (pstyle: the parsed style its renderer reads; not in its published types). */
 const prop = (el: cytoscape.NodeSingular, name: string) => (el as unknown as { pstyle(n: string): { value: unknown; pfValue: number } }).pstyle(name);
@@ -48,5 +48,28 @@ describe('markScale', () => {
     for (let i = 1; i < scales.length; i++) expect(scales[i]).toBeGreaterThan(scales[i - 1]);
     // On screen, a 4-px border stays at least 2 px wide.
     for (const z of [0.4, 0.2, 0.1, 0.05]) expect(4 * markScale(z) * z).toBeGreaterThanOrEqual(2);
+  });
+});
+
+describe('VPC labels zoomed far out', () => {
+  it('are drawn by the layer only where the diagram hides its own (below 7/12), enlarged to 9.1-12.9 px on screen', () => {
+    expect(vpcLabelScale(1)).toBe(0);
+    expect(vpcLabelScale(FAR_ZOOM)).toBe(0);
+    for (const zoom of [0.58, 0.5, 0.4, 0.3, 0.25, 0.1, 0.05]) {
+      const s = vpcLabelScale(zoom);
+      expect(s, String(zoom)).toBeGreaterThan(1);
+      expect(12 * s * zoom, String(zoom)).toBeGreaterThanOrEqual(9.1 - 1e-9);
+      expect(12 * s * zoom, String(zoom)).toBeLessThanOrEqual(9.1 * Math.SQRT2 + 1e-9);
+    }
+  });
+
+  it('style the layer\'s label dots with the enlarged font', () => {
+    const cy = cytoscape({ headless: true, styleEnabled: true, style: highlightStyle(1, 2), elements: [
+      { data: { id: 'far-label:vpc-1', label: 'vpc-a  10.1.0.0/16', shape: 'rectangle', w: 1, h: 1, bw: 0, bs: 'solid' }, classes: 'far-label' },
+    ] });
+    const n = cy.getElementById('far-label:vpc-1') as cytoscape.NodeSingular;
+    expect(prop(n, 'font-size').pfValue).toBe(24);
+    expect(prop(n, 'label').value).toBe('vpc-a  10.1.0.0/16');
+    cy.destroy();
   });
 });
