@@ -1,27 +1,8 @@
 import { expect, test, type Page } from '@playwright/test';
-import { run, selectResource } from './helpers.ts';
+import { run, selectRelated, selectResource, startLab } from './helpers.ts';
 
 // The learner QA pass's screens: 1280×720 (the config's viewport).
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/vpc-lab-dialogs-${name}.png` });
-
-async function startLab(page: Page, title: string) {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Labs' }).click();
-  await page.getByRole('button', { name: `Start lab ${title}` }).click();
-  // Replacing work (the seed network, an earlier lab) asks first.
-  const confirm = page.getByRole('dialog', { name: /Start the lab/ });
-  const step = page.getByRole('heading', { name: /Step 1 of/ });
-  await expect(confirm.or(step)).toBeVisible();
-  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Replace my network and start' }).click();
-  await expect(step).toBeVisible();
-}
-
-/** Selects a resource the canvas does not draw (a route table, an ACL) through the editor's Related chips. */
-async function selectRelated(page: Page, from: RegExp, name: RegExp) {
-  await selectResource(page, from);
-  await page.getByLabel('Related resources').getByRole('button', { name }).click();
-}
 
 const selected = (select: import('@playwright/test').Locator) => select.locator('option:checked');
 

@@ -1,17 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { selectResource } from './helpers.ts';
-
-async function startLab(page: Page, title: string) {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Labs' }).click();
-  await page.getByRole('button', { name: `Start lab ${title}` }).click();
-  const confirm = page.getByRole('dialog', { name: /Start the lab/ });
-  const step = page.getByRole('heading', { name: /Step 1 of/ });
-  await expect(confirm.or(step)).toBeVisible();
-  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Replace my network and start' }).click();
-  await expect(step).toBeVisible();
-}
+import { selectResource, startLab } from './helpers.ts';
 
 test("peering lab step 5: Edit CIDRs → Remove legacy-d's secondary block, with AWS's refusals; Undo brings it back", async ({ page }) => {
   await startLab(page, 'Peering is not transitive');

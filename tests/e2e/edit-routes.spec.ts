@@ -1,37 +1,14 @@
 import { expect, test, type Page } from '@playwright/test';
-import { run, selectResource } from './helpers.ts';
+import { expectStepComplete, run, selectRelated, selectResource, startLab } from './helpers.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/vpc-lab-edit-${name}.png` });
-
-async function startLab(page: Page, title: string) {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Labs' }).click();
-  await page.getByRole('button', { name: `Start lab ${title}` }).click();
-  const confirm = page.getByRole('dialog', { name: /Start the lab/ });
-  const step = page.getByRole('heading', { name: /Step 1 of/ });
-  await expect(confirm.or(step)).toBeVisible();
-  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Replace my network and start' }).click();
-  await expect(step).toBeVisible();
-}
-
-/** Selects a route table through the editor's Related chips of a subnet. */
-async function selectTable(page: Page, subnet: RegExp, table: RegExp) {
-  await selectResource(page, subnet);
-  await page.getByLabel('Related resources').getByRole('button', { name: table }).click();
-}
-
-async function expectStepComplete(page: Page, n: number) {
-  await page.getByRole('tab', { name: 'Labs' }).click();
-  await expect(page.getByRole('navigation', { name: 'Lab steps' }).getByRole('button').nth(n - 1)).toContainText('(complete)');
-}
 
 const selected = (select: import('@playwright/test').Locator) => select.locator('option:checked');
 
 test('NAT lab step 5: + Route offers to replace the 0.0.0.0/0 target (internet gateway → NAT gateway), one undoable edit', async ({ page }) => {
   await startLab(page, 'Private subnet through a NAT gateway');
   // Step 3: 0.0.0.0/0 → app-igw in private-rt.
-  await selectTable(page, /^subnet private-a/, /^private-rt/);
+  await selectRelated(page, /^subnet private-a/, /^private-rt/);
   await page.getByRole('button', { name: 'Create Route' }).click();
   const d = page.getByRole('dialog', { name: 'Add route' });
   await expect(d.getByLabel('Destination')).toHaveValue('0.0.0.0/0');
@@ -72,7 +49,7 @@ test('NAT lab step 5: + Route offers to replace the 0.0.0.0/0 target (internet g
 test("peering lab step 4: a route's Edit button changes its target from shared-b to b-c", async ({ page }) => {
   await startLab(page, 'Peering is not transitive');
   // Step 2: 10.30.0.0/16 → shared-b in team-b-rt.
-  await selectTable(page, /^subnet team-b-a/, /^team-b-rt/);
+  await selectRelated(page, /^subnet team-b-a/, /^team-b-rt/);
   await page.getByRole('button', { name: 'Create Route' }).click();
   const d = page.getByRole('dialog', { name: 'Add route' });
   await d.getByLabel('Destination').fill('10.30.0.0/16');
@@ -89,7 +66,7 @@ test("peering lab step 4: a route's Edit button changes its target from shared-b
   await page.getByRole('button', { name: 'Accept peering' }).click();
 
   // Step 4: team-b-rt's routes, listed in the dialog; Edit puts 10.30.0.0/16 in the form and focuses the target.
-  await selectTable(page, /^subnet team-b-a/, /^team-b-rt/);
+  await selectRelated(page, /^subnet team-b-a/, /^team-b-rt/);
   await page.getByRole('button', { name: 'Create Route' }).click();
   const routes = d.getByRole('region', { name: /^Routes in team-b-rt/ });
   await expect(routes.getByRole('listitem')).toHaveText([/^10\.20\.0\.0\/16 → local/, /^10\.10\.0\.0\/16 → shared-b · pcx-/, /^10\.30\.0\.0\/16 → shared-b · pcx-/]);
@@ -109,7 +86,7 @@ test("peering lab step 4: a route's Edit button changes its target from shared-b
   await expect(d).toBeHidden();
 
   // And the way back from team-c.
-  await selectTable(page, /^subnet team-c-a/, /^team-c-rt/);
+  await selectRelated(page, /^subnet team-c-a/, /^team-c-rt/);
   await page.getByRole('button', { name: 'Create Route' }).click();
   await target.selectOption((await target.locator('option', { hasText: /^b-c · / }).getAttribute('value'))!);
   await expect(d.getByLabel('Destination')).toHaveValue('10.20.0.0/16');

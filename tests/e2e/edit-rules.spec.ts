@@ -1,24 +1,7 @@
 import { expect, test, type Page } from '@playwright/test';
-import { selectResource } from './helpers.ts';
+import { expectStepComplete, selectResource, startLab } from './helpers.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/vpc-lab-edit-${name}.png` });
-
-async function startLab(page: Page, title: string) {
-  await page.goto('./');
-  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Labs' }).click();
-  await page.getByRole('button', { name: `Start lab ${title}` }).click();
-  const confirm = page.getByRole('dialog', { name: /Start the lab/ });
-  const step = page.getByRole('heading', { name: /Step 1 of/ });
-  await expect(confirm.or(step)).toBeVisible();
-  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Replace my network and start' }).click();
-  await expect(step).toBeVisible();
-}
-
-async function expectStepComplete(page: Page, n: number) {
-  await page.getByRole('tab', { name: 'Labs' }).click();
-  await expect(page.getByRole('navigation', { name: 'Lab steps' }).getByRole('button').nth(n - 1)).toContainText('(complete)');
-}
 
 test('sg-vs-nacl lab: an en-dash port range and an empty rule number in + Rule; entries listed and removable', async ({ page }) => {
   await startLab(page, 'Security groups vs network ACLs');

@@ -65,3 +65,29 @@ export async function typeQuery(page: Page, query: string): Promise<void> {
   // The editor wraps long lines; rendered spaces are non-breaking.
   await expect.poll(async () => (await editor.locator('.view-lines').innerText()).replace(/\n/g, '').replace(/\u00a0/g, ' ')).toBe(query);
 }
+
+/** Opens the site and starts a built-in lab, replacing the network when the app asks first; waits for step 1. */
+export async function startLab(page: Page, title: string): Promise<void> {
+  await page.goto('./');
+  await expect(page.getByRole('heading', { name: 'VPC Lab' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Labs' }).click();
+  await page.getByRole('button', { name: `Start lab ${title}` }).click();
+  // Replacing work (the seed network, an earlier lab) asks first.
+  const confirm = page.getByRole('dialog', { name: /Start the lab/ });
+  const step = page.getByRole('heading', { name: /Step 1 of/ });
+  await expect(confirm.or(step)).toBeVisible();
+  if (await confirm.isVisible()) await confirm.getByRole('button', { name: 'Replace my network and start' }).click();
+  await expect(step).toBeVisible();
+}
+
+/** Selects a resource the canvas does not draw (a route table, an ACL) through the editor's Related chips of one it does. */
+export async function selectRelated(page: Page, from: RegExp, name: RegExp): Promise<void> {
+  await selectResource(page, from);
+  await page.getByLabel('Related resources').getByRole('button', { name }).click();
+}
+
+/** Lab step n (from 1) is ticked in the Labs panel's step list. */
+export async function expectStepComplete(page: Page, n: number): Promise<void> {
+  await page.getByRole('tab', { name: 'Labs' }).click();
+  await expect(page.getByRole('navigation', { name: 'Lab steps' }).getByRole('button').nth(n - 1)).toContainText('(complete)');
+}
