@@ -7,7 +7,7 @@
  * without asking.
  */
 import { untrack } from 'svelte';
-import { applyChanges, evaluateLab, sendTraffic, type CompletedQuery, type Lab, type LabIndex, type LabProgress, type QueryRun, type Snapshot } from '../engine/index.ts';
+import { applyChanges, evaluateLab, sendTraffic, trafficText, type CompletedQuery, type Lab, type LabIndex, type LabProgress, type QueryRun, type Snapshot } from '../engine/index.ts';
 import { askConfirm } from '../ui/labs/confirm.ts';
 import { describeDoc, hasWork } from '../ui/labs/describe.ts';
 import { fetchIndex, fetchLab, labsBase, readLab, type Fetched } from '../ui/labs/lab-fetch.ts';
@@ -246,6 +246,9 @@ class LabsState {
     traces.clock = end + 5;
     const failed = sent.find((x) => !x.ok);
     const ok = sent.filter((x) => x.ok && x.result.reachable).length;
+    // The step's last flow is what Explain and the canvas show, as for a console command.
+    const last = sent.findLast((x) => x.ok);
+    if (last?.ok) traces.show(trafficText(last.traffic), last.probe, () => this.#send(traffic));
     workspace.notice = failed && !failed.ok
       ? { kind: 'error', text: `Traffic could not be sent: ${failed.error}` }
       : { kind: 'info', text: `Sent ${sent.length} flow(s): ${ok} reached the destination and back; ${written} flow-log record(s) written.` };

@@ -28,6 +28,8 @@ export interface LastTrace {
   details: TraceDetails;
   /** The network it was sent through. */
   net: Network;
+  /** Sends it again, for traffic that is not a console command (a lab step's); else the console runs `command`. */
+  resend?: () => void;
   /** Increases on every run so the canvas replays the animation. */
   run: number;
 }
@@ -64,6 +66,16 @@ class TraceState {
     const count = probe.count ?? 4;
     this.clock = start + count + 5;
     return out;
+  }
+
+  /**
+   * Shows traffic sent elsewhere (a lab step's, whose records are already logged) in Explain and
+   * on the canvas: walked again here without logging anything.
+   */
+  show(command: string, probe: Probe, resend: () => void): void {
+    const net = workspace.net;
+    const out = traceProbe(net, { ...probe, flowLogs: 'snapshot' }, workspace.diagnostics);
+    if (out.ok) this.last = { command, probe, details: out.details, net, resend, run: ++this.#runs };
   }
 
   /**

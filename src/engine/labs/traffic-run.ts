@@ -5,12 +5,12 @@
  */
 import type { FlowLogRecord } from '../flowlog/index.ts';
 import type { Snapshot } from '../model/schema.ts';
-import type { TraceResult } from '../walk/index.ts';
+import type { Probe, TraceResult } from '../walk/index.ts';
 import { createCheckContext } from './context.ts';
-import type { TrafficInput } from './traffic.ts';
+import { type TrafficInput, probeOf } from './traffic.ts';
 
-/** What one traffic entry did: its trace, or why it could not be sent. */
-export type SentTraffic = { traffic: TrafficInput; ok: true; result: TraceResult } | { traffic: TrafficInput; ok: false; error: string };
+/** What one traffic entry did: its trace (and the probe it resolved to, to show it again), or why it could not be sent. */
+export type SentTraffic = { traffic: TrafficInput; ok: true; result: TraceResult; probe: Probe } | { traffic: TrafficInput; ok: false; error: string };
 
 /**
  * Sends traffic through a document in order. Entries without their own `start` begin at
@@ -22,9 +22,10 @@ export function sendTraffic(doc: Snapshot, traffic: readonly TrafficInput[], opt
   const sent: SentTraffic[] = traffic.map((t, i) => {
     const timed = t.start === undefined && options.clock !== undefined ? { ...t, start: options.clock + i } : t;
     const r = ctx.trace(timed);
-    if (!r.ok) return { traffic: t, ok: false, error: r.error };
+    const probe = probeOf(timed, ctx.resolver);
+    if (!r.ok || !probe.ok) return { traffic: t, ok: false, error: r.ok ? (probe as { error: string }).error : r.error };
     records.push(...r.value.flowLogs);
-    return { traffic: t, ok: true, result: r.value };
+    return { traffic: t, ok: true, result: r.value, probe: probe.value };
   });
   return { records, sent };
 }
