@@ -7,7 +7,7 @@
  * without asking.
  */
 import { untrack } from 'svelte';
-import { applyChanges, evaluateLab, sendTraffic, trafficText, type CompletedQuery, type Lab, type LabIndex, type LabProgress, type QueryRun, type Snapshot } from '../engine/index.ts';
+import { applyChanges, evaluateLab, sendTraffic, trafficText, type CompletedQuery, type SentTraffic, type Lab, type LabIndex, type LabProgress, type QueryRun, type Snapshot } from '../engine/index.ts';
 import { askConfirm } from '../ui/labs/confirm.ts';
 import { describeDoc, hasWork } from '../ui/labs/describe.ts';
 import { fetchIndex, fetchLab, labsBase, readLab, type Fetched } from '../ui/labs/lab-fetch.ts';
@@ -235,10 +235,14 @@ class LabsState {
    */
   sendStepTraffic(index: number): void {
     const s = this.lab?.steps[index];
-    if (s?.traffic?.length) this.#send(s.traffic);
+    if (!s?.traffic?.length) return;
+    // The step's last flow is what Explain and the canvas show, as for a console command (the
+    // lab's background traffic, sent when it starts, is not shown: the learner did not send it).
+    const last = this.#send(s.traffic).findLast((x) => x.ok);
+    if (last?.ok) traces.show(trafficText(last.traffic), last.probe, () => this.sendStepTraffic(index));
   }
 
-  #send(traffic: NonNullable<Lab['background']>): void {
+  #send(traffic: NonNullable<Lab['background']>): SentTraffic[] {
     const { records, sent } = sendTraffic(workspace.doc, traffic, { clock: traces.clock });
     let end = traces.clock + traffic.length;
     for (const r of records) end = Math.max(end, r.fields.end);
@@ -246,12 +250,10 @@ class LabsState {
     traces.clock = end + 5;
     const failed = sent.find((x) => !x.ok);
     const ok = sent.filter((x) => x.ok && x.result.reachable).length;
-    // The step's last flow is what Explain and the canvas show, as for a console command.
-    const last = sent.findLast((x) => x.ok);
-    if (last?.ok) traces.show(trafficText(last.traffic), last.probe, () => this.#send(traffic));
     workspace.notice = failed && !failed.ok
       ? { kind: 'error', text: `Traffic could not be sent: ${failed.error}` }
       : { kind: 'info', text: `Sent ${sent.length} flow(s): ${ok} reached the destination and back; ${written} flow-log record(s) written.` };
+    return sent;
   }
 
   /** A query completed in the Logs Insights console: during a lab, it is the learner's run, kept as evidence. */

@@ -1,5 +1,5 @@
 import { expect, test } from '@playwright/test';
-import { consoleOut, createSubnet, createVpc, emptyWorkspace, launchInstance, run, selectRelated, selectResource, startLab } from './helpers.ts';
+import { addRoute, consoleOut, createSubnet, createVpc, emptyWorkspace, launchInstance, run, selectResource, startLab } from './helpers.ts';
 
 test('the console says which instance it runs from, answers its own address locally, names its target; Explain marks VPC Lab codes', async ({ page }) => {
   const errors: string[] = [];
@@ -49,15 +49,18 @@ test("a lab step's traffic button shows its flow in Explain and on the canvas, a
   await expect(page.locator('.cy')).toHaveAttribute('data-trace', 'shown');
   // The route the step asks for changes what the flow does: Explain's Run again sends the step's
   // traffic again (the lab's way, not a console command).
-  await selectRelated(page, /^subnet team-b-a/, /^team-b-rt/);
-  await page.getByRole('button', { name: 'Create Route' }).click();
-  const d = page.getByRole('dialog', { name: 'Add route' });
-  await d.getByLabel('Destination').fill('10.30.0.0/16');
-  await d.getByRole('button', { name: 'Add route' }).click();
-  await expect(d).toBeHidden();
+  await addRoute(page, /^subnet team-b-a/, /^team-b-rt/, '10.30.0.0/16');
   await page.getByRole('button', { name: 'Dismiss message' }).click();
   await page.getByRole('tab', { name: 'Explain' }).click();
   await page.getByTestId('trace-stale').getByRole('button', { name: 'Run again' }).click();
   await expect(page.getByTestId('notice')).toContainText('Sent 1 flow(s)');
   await expect(page.locator('.explain header code')).toHaveText('ping from app-b to 10.30.1.10');
+});
+
+test("a lab's background traffic, sent when it starts, is not shown as the learner's trace", async ({ page }) => {
+  await startLab(page, 'Reading flow logs for security');
+  await expect(page.getByTestId('notice')).toContainText('Sent');
+  await expect(page.locator('.cy')).toHaveAttribute('data-trace', 'none');
+  await page.getByRole('tab', { name: 'Explain' }).click();
+  await expect(page.getByTestId('verdict')).toHaveCount(0);
 });

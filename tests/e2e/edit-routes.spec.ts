@@ -1,5 +1,5 @@
 import { expect, test, type Page } from '@playwright/test';
-import { expectStepComplete, run, selectRelated, selectResource, startLab } from './helpers.ts';
+import { addRoute, expectStepComplete, run, selectRelated, selectResource, startLab } from './helpers.ts';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `/tmp/vpc-lab-edit-${name}.png` });
 
@@ -49,12 +49,7 @@ test('NAT lab step 5: + Route offers to replace the 0.0.0.0/0 target (internet g
 test("peering lab step 4: a route's Edit button changes its target from shared-b to b-c", async ({ page }) => {
   await startLab(page, 'Peering is not transitive');
   // Step 2: 10.30.0.0/16 → shared-b in team-b-rt.
-  await selectRelated(page, /^subnet team-b-a/, /^team-b-rt/);
-  await page.getByRole('button', { name: 'Create Route' }).click();
-  const d = page.getByRole('dialog', { name: 'Add route' });
-  await d.getByLabel('Destination').fill('10.30.0.0/16');
-  await d.getByRole('button', { name: 'Add route' }).click();
-  await expect(d).toBeHidden();
+  await addRoute(page, /^subnet team-b-a/, /^team-b-rt/, '10.30.0.0/16');
   // Step 3: b-c, requested and accepted.
   await selectResource(page, /^vpc team-b/);
   await page.getByRole('button', { name: 'Create Peering' }).click();
@@ -68,6 +63,7 @@ test("peering lab step 4: a route's Edit button changes its target from shared-b
   // Step 4: team-b-rt's routes, listed in the dialog; Edit puts 10.30.0.0/16 in the form and focuses the target.
   await selectRelated(page, /^subnet team-b-a/, /^team-b-rt/);
   await page.getByRole('button', { name: 'Create Route' }).click();
+  const d = page.getByRole('dialog', { name: 'Add route' });
   const routes = d.getByRole('region', { name: /^Routes in team-b-rt/ });
   await expect(routes.getByRole('listitem')).toHaveText([/^10\.20\.0\.0\/16 → local/, /^10\.10\.0\.0\/16 → shared-b · pcx-/, /^10\.30\.0\.0\/16 → shared-b · pcx-/]);
   await expect(routes.getByRole('listitem').first()).toContainText('the local route cannot be removed');

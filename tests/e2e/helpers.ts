@@ -91,3 +91,13 @@ export async function expectStepComplete(page: Page, n: number): Promise<void> {
   await page.getByRole('tab', { name: 'Labs' }).click();
   await expect(page.getByRole('navigation', { name: 'Lab steps' }).getByRole('button').nth(n - 1)).toContainText('(complete)');
 }
+
+/** Adds a route through + Route to the route table reached from a subnet's Related chips (the dialog proposes the target). */
+export async function addRoute(page: Page, subnet: RegExp, table: RegExp, destination: string): Promise<void> {
+  await selectRelated(page, subnet, table);
+  await page.getByRole('button', { name: 'Create Route' }).click();
+  const d = page.getByRole('dialog', { name: 'Add route' });
+  await d.getByLabel('Destination').fill(destination);
+  await d.getByRole('button', { name: 'Add route' }).click();
+  await expect(d).toBeHidden();
+}
